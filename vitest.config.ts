@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import viteConfig from './vite.config.ts';
+
+/** The system Chromium the browser tests drive (Playwright's own download cannot work offline). */
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const wantsBrowser = !process.argv.includes('--project=unit');
+if (wantsBrowser && !existsSync(chromium)) {
+  throw new Error(
+    `Browser tests need Chromium at ${chromium}. Install it (Debian: apt-get install -y chromium fonts-noto-cjk) ` +
+      'or point CHROMIUM_PATH at a Chromium binary. Unit tests alone: npx vitest run --project=unit',
+  );
+}
+
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            include: ['tests/browser/**/*.test.{ts,tsx}'],
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+            browser: {
+              enabled: true,
+              headless: true,
+              screenshotFailures: false,
+              provider: playwright({
+                launchOptions: {
+                  executablePath: chromium,
+                  args: [
+                    '--no-sandbox',
+                    '--disable-background-networking',
+                    '--disable-component-update',
+                    '--disable-sync',
+                    '--enable-unsafe-swiftshader',
+                    '--use-angle=swiftshader',
+                  ],
+                },
+              }),
+              instances: [{ browser: 'chromium', viewport: { width: 1366, height: 800 } }],
+            },
+          },
+        },
+      ],
+    },
+  }),
+);
