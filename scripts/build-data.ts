@@ -1,0 +1,58 @@
+// npm run data: sources/ + seeds/ + data/boundaries/ -> data/features.geojson, data/industries.json,
+// data/schema/*.schema.json. Stops with every problem listed (file, record, field) on bad input.
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { buildDataset, type DatasetInput } from './lib/dataset.ts';
+import { FeatureCollectionOut, IndustriesOut } from './lib/schema.ts';
+import { writeJson } from './lib/write-json.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+export function loadInput(root = ROOT, recordsDir = join(root, 'sources/records')): DatasetInput {
+  const read = (p: string) => readFileSync(join(root, p), 'utf8');
+  const texts: Record<string, string> = {};
+  for (const f of readdirSync(join(root, 'seeds')).sort()) {
+    if (f.endsWith('.txt')) texts[f.replace(/\.txt$/, '')] = read(`seeds/${f}`);
+  }
+  const records = readdirSync(recordsDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => {
+      const path = `sources/records/${f}`;
+      try {
+        return { path, data: parse(readFileSync(join(recordsDir, f), 'utf8')) as unknown };
+      } catch (e) {
+        return { path, data: { yamlError: (e as Error).message } };
+      }
+    });
+  return {
+    manifest: JSON.parse(read('seeds/manifest.json')),
+    texts,
+    taxonomy: parse(read('sources/industries.yaml')),
+    records,
+    counties: JSON.parse(read('data/boundaries/counties.geojson')),
+    prefectures: JSON.parse(read('data/boundaries/prefectures.geojson')),
+  };
+}
+
+function main() {
+  const out = buildDataset(loadInput());
+  if (out.errors.length) {
+    console.error(`npm run data: ${out.errors.length} problem(s); nothing was written.\n`);
+    for (const e of out.errors) console.error(`  ${e}`);
+    process.exit(1);
+  }
+  mkdirSync(join(ROOT, 'data/schema'), { recursive: true });
+  writeJson(join(ROOT, 'data/features.geojson'), out.features);
+  writeJson(join(ROOT, 'data/industries.json'), out.industries);
+  writeJson(join(ROOT, 'data/schema/features.schema.json'), z.toJSONSchema(FeatureCollectionOut));
+  writeJson(join(ROOT, 'data/schema/industries.schema.json'), z.toJSONSchema(IndustriesOut));
+  const n = out.features!.features.length;
+  console.log(`npm run data: ${n} features`);
+  console.log('  by kind:', JSON.stringify(out.stats!.byKind));
+  console.log('  by document:', JSON.stringify(out.stats!.byDoc));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,0 +1,166 @@
+// The dataset's public contract (data/features.geojson, data/industries.json) and the shape of
+// the curated source records, as zod schemas. JSON Schema files in data/schema/ are generated
+// from the output schemas by the data build.
+import { z } from 'zod';
+
+export const KINDS = [
+  'prefecture',
+  'county',
+  'comprehensive_experimental_zone',
+  'taiwan_investment_zone',
+  'sub_area',
+  'specialised_park',
+  'bonded_area',
+  'dry_port',
+  'port',
+  'export_base',
+  'development_zone',
+  'key_area',
+  'ftz_area',
+  'platform',
+  'other',
+] as const;
+
+export const PRECISIONS = [
+  'admin_boundary',
+  'approximate_area',
+  'point_site',
+  'point_town',
+  'point_county_seat',
+  'point_prefecture_seat',
+] as const;
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase a-z, 0-9 and single hyphens');
+const docId = z.string().regex(/^\d{3}_[0-9a-f]{16}$/, 'a seeds/ file name without .txt');
+const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+const countyRef = z.string().regex(/^[^/]+市\/[^/]+$/, 'written as 市/县, e.g. 漳州市/漳浦县');
+const adminRef = z.string().regex(/^[^/]+市(\/[^/]+)?$/, 'a prefecture (福州市) or a county (福州市/平潭县)');
+
+// ---- curated records (sources/records/*.yaml) ----
+export const SourceRecord = z.strictObject({
+  quote: z.string().min(4, 'a clause, not a fragment'),
+  prefix: z.string().optional(),
+  suffix: z.string().optional(),
+  industries: z.array(slug).default([]),
+  wording: z.string().optional(),
+});
+
+export const Location = z.union([
+  z.strictObject({ point: lonLat, county: countyRef }),
+  z.strictObject({ seat: countyRef }),
+  z.strictObject({ admin: z.union([adminRef, z.array(adminRef).min(1)]) }),
+]);
+
+export const FeatureRecord = z.strictObject({
+  id: slug,
+  name_zh: z.string().min(1),
+  name_en: z.string().min(1),
+  kind: z.enum(KINDS),
+  parent: slug.optional(),
+  prefecture: z.union([z.string(), z.array(z.string()).min(1)]),
+  location: Location,
+  precision: z.enum(PRECISIONS),
+  function_zh: z.string().optional(),
+  note: z.string().optional(),
+  // May be empty in a file without `doc` (e.g. prefectures.yaml): the clauses then come from
+  // extension records in the documents' files. The build requires at least one in the end.
+  sources: z.array(SourceRecord).default([]),
+});
+
+export const ExtensionRecord = z.strictObject({
+  id: slug,
+  sources: z.array(SourceRecord).min(1, 'an extension adds at least one source clause'),
+});
+
+export const RecordFile = z.strictObject({
+  doc: docId.optional().describe('the document every quote in this file comes from'),
+  features: z.array(z.unknown()).min(1),
+});
+
+export const TaxonomyFile = z.strictObject({
+  groups: z.array(z.strictObject({ id: slug, zh: z.string(), en: z.string() })).min(1),
+  industries: z
+    .array(z.strictObject({ id: slug, group: slug, zh: z.string(), en: z.string(), note: z.string().optional() }))
+    .min(1),
+});
+
+export const ManifestEntry = z.strictObject({
+  doc: docId,
+  title_zh: z.string(),
+  title_en: z.string(),
+  issuer_zh: z.string(),
+  issuer_en: z.string(),
+  issued: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  period: z.strictObject({ start: z.number().int(), end: z.number().int() }),
+  province: z.string().regex(/^\d{2}0000$/),
+  condition: z.string(),
+  anchor_scope: z.strictObject({ start: z.number().int().min(0), end: z.number().int() }).optional(),
+});
+export const Manifest = z.array(ManifestEntry).min(1);
+
+// ---- outputs (data/) ----
+export const SourceOut = z.strictObject({
+  doc: docId,
+  start: z.number().int().min(0),
+  end: z.number().int().min(1),
+  quote: z.string().min(1).describe('exactly text.slice(start, end) of seeds/<doc>.txt'),
+  industries: z.array(slug).describe('industry ids this clause plans for the place'),
+  wording: z.string().optional().describe("the document's own words for those industries (a substring of quote)"),
+});
+
+export const FeatureProperties = z.strictObject({
+  id: slug,
+  name_zh: z.string().describe('the name as the document writes it (Simplified Chinese)'),
+  name_zh_hant: z.string().describe('name_zh converted to Traditional Chinese (OpenCC cn→tw)'),
+  name_en: z.string(),
+  kind: z.enum(KINDS),
+  industries: z.array(slug).describe('union of the industries of all sources, in taxonomy order'),
+  industries_text: z.array(z.string()).describe("the documents' own wording, one entry per distinct wording"),
+  parent: slug.optional(),
+  children: z.array(slug).describe('ids of features whose parent is this feature'),
+  province: z.string().regex(/^\d{2}0000$/),
+  prefecture: z.array(z.string().regex(/^\d{4}00$/)).min(1).describe('GB/T 2260 codes of prefecture-level cities'),
+  county: z.string().regex(/^\d{6}$/).optional().describe('GB/T 2260 code of the county a point lies in'),
+  county_name: z.string().optional(),
+  precision: z.enum(PRECISIONS),
+  function_zh: z.string().optional(),
+  note: z.string().optional(),
+  docs: z.array(docId).min(1).describe('documents that cite this place'),
+  sources: z.array(SourceOut).min(1),
+});
+
+const position = z.tuple([z.number(), z.number()]);
+export const Geometry = z.union([
+  z.strictObject({ type: z.literal('Point'), coordinates: position }),
+  z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(z.array(position).min(4)) }),
+  z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(position).min(4))) }),
+]);
+
+export const FeatureCollectionOut = z.strictObject({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.strictObject({ type: z.literal('Feature'), id: slug, properties: FeatureProperties, geometry: Geometry }),
+  ),
+});
+
+export const IndustriesOut = z.strictObject({
+  groups: z.array(z.strictObject({ id: slug, zh: z.string(), zh_hant: z.string(), en: z.string() })),
+  industries: z.array(
+    z.strictObject({
+      id: slug,
+      group: slug,
+      zh: z.string(),
+      zh_hant: z.string(),
+      en: z.string(),
+      note: z.string().optional(),
+    }),
+  ),
+});
+export type IndustriesOutT = z.infer<typeof IndustriesOut>;
+
+export type FeatureRecordT = z.infer<typeof FeatureRecord>;
+export type SourceRecordT = z.infer<typeof SourceRecord>;
+export type ManifestEntryT = z.infer<typeof ManifestEntry>;
+export type TaxonomyT = z.infer<typeof TaxonomyFile>;
+export type FeaturePropertiesT = z.infer<typeof FeatureProperties>;
+export type SourceOutT = z.infer<typeof SourceOut>;
