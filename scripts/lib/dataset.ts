@@ -61,12 +61,15 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
   const errors: string[] = [];
 
   const manifestParsed = Manifest.safeParse(input.manifest);
-  if (!manifestParsed.success) return { errors: zodMessage(manifestParsed.error.issues).map((m) => `seeds/manifest.json: ${m}`) };
+  if (!manifestParsed.success)
+    return { errors: zodMessage(manifestParsed.error.issues).map((m) => `seeds/manifest.json: ${m}`) };
   const manifest = new Map<string, ManifestEntryT>(manifestParsed.data.map((m) => [m.doc, m]));
-  for (const doc of manifest.keys()) if (!(doc in input.texts)) errors.push(`seeds/manifest.json: ${doc}: no seeds/${doc}.txt`);
+  for (const doc of manifest.keys())
+    if (!(doc in input.texts)) errors.push(`seeds/manifest.json: ${doc}: no seeds/${doc}.txt`);
 
   const taxParsed = TaxonomyFile.safeParse(input.taxonomy);
-  if (!taxParsed.success) return { errors: zodMessage(taxParsed.error.issues).map((m) => `sources/industries.yaml: ${m}`) };
+  if (!taxParsed.success)
+    return { errors: zodMessage(taxParsed.error.issues).map((m) => `sources/industries.yaml: ${m}`) };
   const taxonomy = taxParsed.data;
   const groupIds = new Set(taxonomy.groups.map((g) => g.id));
   const industryOrder = new Map(taxonomy.industries.map((ind, i) => [ind.id, i]));
@@ -74,7 +77,8 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
   for (const ind of taxonomy.industries) {
     if (seenIndustry.has(ind.id)) errors.push(`sources/industries.yaml: ${ind.id}: duplicate industry id`);
     seenIndustry.add(ind.id);
-    if (!groupIds.has(ind.group)) errors.push(`sources/industries.yaml: ${ind.id}: group: unknown group "${ind.group}"`);
+    if (!groupIds.has(ind.group))
+      errors.push(`sources/industries.yaml: ${ind.id}: group: unknown group "${ind.group}"`);
   }
 
   // Boundaries by name.
@@ -232,7 +236,9 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
     let p = f.properties.parent;
     while (p) {
       if (seen.has(p)) {
-        errors.push(`${full.get(f.properties.id)!.path}: ${f.properties.id}: parent: parent chain loops back (${[...seen].join(' → ')})`);
+        errors.push(
+          `${full.get(f.properties.id)!.path}: ${f.properties.id}: parent: parent chain loops back (${[...seen].join(' → ')})`,
+        );
         break;
       }
       seen.add(p);
@@ -245,9 +251,10 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
 
   if (full.size === 0) errors.push('sources/records: no feature records at all');
   // Coverage is checked only on otherwise clean input, so one broken record is not reported twice.
-  if (errors.length === 0) for (const doc of manifest.keys()) {
-    if (!features.some((f) => f.properties.docs.includes(doc))) errors.push(`${doc}: no feature cites this document`);
-  }
+  if (errors.length === 0)
+    for (const doc of manifest.keys()) {
+      if (!features.some((f) => f.properties.docs.includes(doc))) errors.push(`${doc}: no feature cites this document`);
+    }
   if (errors.length) return { errors };
 
   const collection = { type: 'FeatureCollection' as const, features };
@@ -291,7 +298,9 @@ function locate(
     const ref = 'point' in loc ? loc.county : loc.seat;
     const county = countyByRef.get(ref);
     if (!county) {
-      errors.push(`${where}: location.${'point' in loc ? 'county' : 'seat'}: unknown county "${ref}" (see sources/counties.txt)`);
+      errors.push(
+        `${where}: location.${'point' in loc ? 'county' : 'seat'}: unknown county "${ref}" (see sources/counties.txt)`,
+      );
       return null;
     }
     const coords = ('point' in loc ? loc.point : county.properties!.seat) as Position;

@@ -119,8 +119,15 @@ export const FeatureProperties = z.strictObject({
   parent: slug.optional(),
   children: z.array(slug).describe('ids of features whose parent is this feature'),
   province: z.string().regex(/^\d{2}0000$/),
-  prefecture: z.array(z.string().regex(/^\d{4}00$/)).min(1).describe('GB/T 2260 codes of prefecture-level cities'),
-  county: z.string().regex(/^\d{6}$/).optional().describe('GB/T 2260 code of the county a point lies in'),
+  prefecture: z
+    .array(z.string().regex(/^\d{4}00$/))
+    .min(1)
+    .describe('GB/T 2260 codes of prefecture-level cities'),
+  county: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional()
+    .describe('GB/T 2260 code of the county a point lies in'),
   county_name: z.string().optional(),
   precision: z.enum(PRECISIONS),
   function_zh: z.string().optional(),

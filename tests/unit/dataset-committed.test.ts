@@ -12,7 +12,10 @@ import type { FeaturePropertiesT } from '../../scripts/lib/schema.ts';
 const read = (p: string) => readFileSync(p, 'utf8');
 const committed = read('data/features.geojson');
 const data = JSON.parse(committed) as FeatureCollection<Point | Polygon | MultiPolygon, FeaturePropertiesT>;
-const industries = JSON.parse(read('data/industries.json')) as { industries: { id: string; group: string }[]; groups: { id: string }[] };
+const industries = JSON.parse(read('data/industries.json')) as {
+  industries: { id: string; group: string }[];
+  groups: { id: string }[];
+};
 const manifest = JSON.parse(read('seeds/manifest.json')) as { doc: string }[];
 const counties = JSON.parse(read('data/boundaries/counties.geojson')) as FeatureCollection<Polygon | MultiPolygon>;
 
@@ -42,7 +45,11 @@ describe('the committed dataset', () => {
   });
 
   test('has features from every document, unique ids, and only industry ids that resolve', () => {
-    for (const m of manifest) expect(data.features.some((f) => f.properties.docs.includes(m.doc)), m.doc).toBe(true);
+    for (const m of manifest)
+      expect(
+        data.features.some((f) => f.properties.docs.includes(m.doc)),
+        m.doc,
+      ).toBe(true);
     const ids = data.features.map((f) => f.properties.id);
     expect(new Set(ids).size).toBe(ids.length);
     const known = new Set(industries.industries.map((i) => i.id));
@@ -55,7 +62,9 @@ describe('the committed dataset', () => {
   });
 
   test('places every point inside the county it declares, in one of its prefectures', () => {
-    const byCode = new Map(counties.features.map((c) => [String(c.properties!.code), c as Feature<Polygon | MultiPolygon>]));
+    const byCode = new Map(
+      counties.features.map((c) => [String(c.properties!.code), c as Feature<Polygon | MultiPolygon>]),
+    );
     const points = data.features.filter((f) => f.geometry.type === 'Point');
     expect(points.length).toBeGreaterThan(50);
     for (const f of points) {

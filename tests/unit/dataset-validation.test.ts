@@ -66,14 +66,19 @@ describe('data build', () => {
     const r = goodRecord();
     r.sources[0].quote = '古雷半岛重点发展钢铁';
     expect(errorsOf([r])).toEqual([
-      expect.stringMatching(/^sources\/records\/test\.yaml: features\[0\] \(gulei-park\): sources\[0\]\.quote: not found/),
+      expect.stringMatching(
+        /^sources\/records\/test\.yaml: features\[0\] \(gulei-park\): sources\[0\]\.quote: not found/,
+      ),
     ]);
   });
 
   test('an ambiguous quote must be told apart with a prefix or suffix', () => {
     const r = { ...goodRecord(), sources: [{ quote: '支持发展物流', industries: ['logistics'] }] };
     expect(errorsOf([r])[0]).toMatch(/sources\[0\]\.quote: ambiguous: occurs 2 times/);
-    const fixed = { ...goodRecord(), sources: [{ quote: '支持发展物流', prefix: '第三条 ', industries: ['logistics'] }] };
+    const fixed = {
+      ...goodRecord(),
+      sources: [{ quote: '支持发展物流', prefix: '第三条 ', industries: ['logistics'] }],
+    };
     const out = buildDataset(input([fixed]));
     expect(out.errors).toEqual([]);
     expect(out.features!.features[0].properties.sources[0].start).toBe(TEXT.lastIndexOf('支持发展物流'));
@@ -82,13 +87,17 @@ describe('data build', () => {
   test('an unknown industry id stops the build', () => {
     const r = goodRecord();
     r.sources[0].industries = ['petrochemicals'];
-    expect(errorsOf([r])).toEqual([expect.stringMatching(/sources\[0\]\.industries: unknown industry id "petrochemicals"/)]);
+    expect(errorsOf([r])).toEqual([
+      expect.stringMatching(/sources\[0\]\.industries: unknown industry id "petrochemicals"/),
+    ]);
   });
 
   test('a point outside the county it declares stops the build', () => {
     const r = goodRecord();
     r.location = { point: [119.3, 26.08], county: '漳州市/漳浦县' }; // Fuzhou, not Zhangpu
-    expect(errorsOf([r])).toEqual([expect.stringMatching(/location: point \[119\.3, 26\.08\] lies outside its county 漳州市\/漳浦县/)]);
+    expect(errorsOf([r])).toEqual([
+      expect.stringMatching(/location: point \[119\.3, 26\.08\] lies outside its county 漳州市\/漳浦县/),
+    ]);
   });
 
   test('a duplicate id stops the build, naming both files', () => {
@@ -102,9 +111,14 @@ describe('data build', () => {
 
   test('a feature that no clause cites stops the build', () => {
     const inp = input([goodRecord()]);
-    inp.records.push({ path: 'sources/records/areas.yaml', data: { features: [{ ...goodRecord(), id: 'uncited', sources: [] }] } });
+    inp.records.push({
+      path: 'sources/records/areas.yaml',
+      data: { features: [{ ...goodRecord(), id: 'uncited', sources: [] }] },
+    });
     expect(buildDataset(inp).errors).toEqual([
-      expect.stringMatching(/^sources\/records\/areas\.yaml: features\[0\] \(uncited\): sources: no clause of any document cites/),
+      expect.stringMatching(
+        /^sources\/records\/areas\.yaml: features\[0\] \(uncited\): sources: no clause of any document cites/,
+      ),
     ]);
   });
 
@@ -124,7 +138,11 @@ describe('data build', () => {
   });
 
   test('an extension of an undefined id, and a malformed record, are reported', () => {
-    const errors = errorsOf([goodRecord(), { id: 'ghost', sources: [{ quote: '古雷半岛重点发展石油化工' }] }, { id: 'x', kind: 'castle' }]);
+    const errors = errorsOf([
+      goodRecord(),
+      { id: 'ghost', sources: [{ quote: '古雷半岛重点发展石油化工' }] },
+      { id: 'x', kind: 'castle' },
+    ]);
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/features\[1\] \(ghost\): id: extends "ghost", which no record defines/),
