@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { buildDataset, type DatasetInput } from './lib/dataset.ts';
-import { FeatureCollectionOut, IndustriesOut } from './lib/schema.ts';
+import { FeatureCollectionOut, IndustriesOut, RegionsOut } from './lib/schema.ts';
 import { writeJson } from './lib/write-json.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -47,8 +47,10 @@ function main() {
   mkdirSync(join(ROOT, 'data/schema'), { recursive: true });
   writeJson(join(ROOT, 'data/features.geojson'), out.features);
   writeJson(join(ROOT, 'data/industries.json'), out.industries);
+  writeJson(join(ROOT, 'data/regions.json'), out.regions);
   writeJson(join(ROOT, 'data/schema/features.schema.json'), z.toJSONSchema(FeatureCollectionOut));
   writeJson(join(ROOT, 'data/schema/industries.schema.json'), z.toJSONSchema(IndustriesOut));
+  writeJson(join(ROOT, 'data/schema/regions.schema.json'), z.toJSONSchema(RegionsOut));
   const n = out.features!.features.length;
   console.log(`npm run data: ${n} features`);
   console.log('  by kind:', JSON.stringify(out.stats!.byKind));

@@ -21,8 +21,13 @@ import {
   type SourceOutT,
   type SourceRecordT,
   type IndustriesOutT,
+  type RegionsOutT,
 } from './schema.ts';
 import * as OpenCC from 'opencc-js';
+import { pinyin } from 'pinyin-pro';
+
+const toPinyin = (zh: string) =>
+  pinyin(zh, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ').replace(/\s+/g, ' ').trim();
 
 /** Traditional Chinese as read in Taiwan, character and phrase level (OpenCC cn → tw). */
 const toHant = OpenCC.Converter({ from: 'cn', to: 'tw' });
@@ -42,6 +47,7 @@ export interface DatasetOutput {
   errors: string[];
   features?: FeatureCollection<Geometry, FeaturePropertiesT>;
   industries?: IndustriesOutT;
+  regions?: RegionsOutT;
   stats?: { byKind: Record<string, number>; byDoc: Record<string, number> };
 }
 
@@ -212,6 +218,7 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
       name_zh: rec.name_zh,
       name_zh_hant: toHant(rec.name_zh),
       name_en: rec.name_en,
+      name_pinyin: toPinyin(rec.name_zh),
       kind: rec.kind,
       industries,
       industries_text: [...new Set(sources.map((s) => s.wording).filter((w): w is string => Boolean(w)))],
@@ -219,7 +226,13 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
       children: [],
       province: `${prefCodes[0]?.slice(0, 2) ?? '00'}0000`,
       prefecture: prefCodes,
-      ...(located.county ? { county: located.county.code, county_name: located.county.name } : {}),
+      ...(located.county
+        ? {
+            county: located.county.code,
+            county_name: located.county.name,
+            county_name_en: englishPlaceName(located.county.name),
+          }
+        : {}),
       precision: rec.precision,
       ...(rec.function_zh ? { function_zh: rec.function_zh } : {}),
       ...(rec.note ? { note: rec.note } : {}),
@@ -275,10 +288,26 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
       zh: i.zh,
       zh_hant: toHant(i.zh),
       en: i.en,
+      pinyin: toPinyin(i.zh),
       ...(i.note ? { note: i.note } : {}),
     })),
   };
-  return { errors, features: collection, industries, stats: { byKind, byDoc } };
+  // Names of every prefecture a feature refers to, for lists and filters that work without the map.
+  const used = new Set(features.flatMap((f) => f.properties.prefecture));
+  const regions: RegionsOutT = input.prefectures.features
+    .filter((f) => used.has(String(f.properties!.code)))
+    .map((f) => {
+      const zh = String(f.properties!.name);
+      return {
+        code: String(f.properties!.code),
+        province: String(f.properties!.province_code),
+        name_zh: zh,
+        name_zh_hant: toHant(zh),
+        name_en: englishPlaceName(zh),
+      };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
+  return { errors, features: collection, industries, regions, stats: { byKind, byDoc } };
 }
 
 function locate(
@@ -356,6 +385,13 @@ function dropDegenerateRings(f: Feature<Polygon | MultiPolygon>): Feature<MultiP
   };
   const kept = polys.filter((poly) => usable(poly[0])).map((poly) => [poly[0], ...poly.slice(1).filter(usable)]);
   return { ...f, geometry: { type: 'MultiPolygon', coordinates: kept } };
+}
+
+/** 福州市 -> Fuzhou: title-cased pinyin without the administrative suffix. */
+export function englishPlaceName(zh: string): string {
+  const stem = zh.length > 2 ? zh.replace(/(市|县|区)$/, '') : zh;
+  const p = pinyin(stem, { toneType: 'none', type: 'array' }).join('');
+  return p.charAt(0).toUpperCase() + p.slice(1);
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;

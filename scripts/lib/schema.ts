@@ -113,6 +113,9 @@ export const FeatureProperties = z.strictObject({
   name_zh: z.string().describe('the name as the document writes it (Simplified Chinese)'),
   name_zh_hant: z.string().describe('name_zh converted to Traditional Chinese (OpenCC cn→tw)'),
   name_en: z.string(),
+  name_pinyin: z
+    .string()
+    .describe('toneless pinyin of name_zh, syllables separated by spaces (pinyin-pro), for search'),
   kind: z.enum(KINDS),
   industries: z.array(slug).describe('union of the industries of all sources, in taxonomy order'),
   industries_text: z.array(z.string()).describe("the documents' own wording, one entry per distinct wording"),
@@ -129,6 +132,7 @@ export const FeatureProperties = z.strictObject({
     .optional()
     .describe('GB/T 2260 code of the county a point lies in'),
   county_name: z.string().optional(),
+  county_name_en: z.string().optional(),
   precision: z.enum(PRECISIONS),
   function_zh: z.string().optional(),
   note: z.string().optional(),
@@ -159,10 +163,22 @@ export const IndustriesOut = z.strictObject({
       zh: z.string(),
       zh_hant: z.string(),
       en: z.string(),
+      pinyin: z.string(),
       note: z.string().optional(),
     }),
   ),
 });
+
+export const RegionsOut = z.array(
+  z.strictObject({
+    code: z.string().regex(/^\d{4}00$/),
+    province: z.string().regex(/^\d{2}0000$/),
+    name_zh: z.string(),
+    name_zh_hant: z.string(),
+    name_en: z.string(),
+  }),
+);
+export type RegionsOutT = z.infer<typeof RegionsOut>;
 export type IndustriesOutT = z.infer<typeof IndustriesOut>;
 
 export type FeatureRecordT = z.infer<typeof FeatureRecord>;

@@ -1,32 +1,112 @@
+import { useEffect } from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { Notices } from '../components/Notices.tsx';
+import { loadDataset } from '../data/load-dataset.ts';
+import { DetailPanel } from '../features/details/DetailPanel.tsx';
+import { FilterPanel } from '../features/explorer/FilterPanel.tsx';
+import { ResultList } from '../features/explorer/ResultList.tsx';
+import { SearchBox } from '../features/explorer/SearchBox.tsx';
+import { Legend } from '../features/map/Legend.tsx';
 import { MapView } from '../features/map/MapView.tsx';
+import { DocumentReader } from '../features/reader/DocumentReader.tsx';
+import { useI18n } from '../i18n/use-i18n.ts';
 import { LANGUAGES, useAppStore, type Language } from '../state/store.ts';
+import { applyEarlyUrlState, startUrlSync } from './url-sync.ts';
 import './app.css';
 
 const LANGUAGE_LABELS: Record<Language, string> = { 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'EN' };
+const HTML_LANG: Record<Language, string> = { 'zh-Hans': 'zh-Hans', 'zh-Hant': 'zh-Hant', en: 'en' };
+
+function PanelError() {
+  const { t } = useI18n();
+  return (
+    <p className="panel-error" role="alert">
+      {t('panelError')}
+    </p>
+  );
+}
+const guard = (node: React.ReactNode) => <ErrorBoundary fallback={() => <PanelError />}>{node}</ErrorBoundary>;
+
+function useDataset() {
+  const setDataset = useAppStore((s) => s.setDataset);
+  const setLoadError = useAppStore((s) => s.setLoadError);
+  const notify = useAppStore((s) => s.notify);
+  useEffect(() => {
+    applyEarlyUrlState();
+    let stop: (() => void) | undefined;
+    let live = true;
+    loadDataset().then(
+      (dataset) => {
+        if (!live) return;
+        setDataset(dataset);
+        if (dataset.problems.length) {
+          notify(
+            `${dataset.problems.length} data records are broken and are not shown: ${dataset.problems.slice(0, 3).join('; ')}`,
+          );
+        }
+        stop = startUrlSync(dataset);
+      },
+      (e: Error) => live && setLoadError(e.message),
+    );
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [setDataset, setLoadError, notify]);
+}
 
 export function App() {
-  const lang = useAppStore((s) => s.lang);
+  useDataset();
+  const { t, lang } = useI18n();
   const setLang = useAppStore((s) => s.setLang);
+  const loadError = useAppStore((s) => s.loadError);
+  const selectedId = useAppStore((s) => s.selectedId);
+  useEffect(() => {
+    document.documentElement.lang = HTML_LANG[lang];
+    document.title = `${t('title')} · Fujian plan map`;
+  }, [lang, t]);
+
   return (
-    <div className="app">
+    <div className={`app${selectedId ? ' has-selection' : ''}`}>
+      <a className="skip-link" href="#results-heading">
+        {t('skipToList')}
+      </a>
       <header className="app__header">
-        <h1>
-          {lang === 'en'
-            ? 'Fujian planned industrial locations'
-            : lang === 'zh-Hant'
-              ? '福建規劃產業佈局'
-              : '福建规划产业布局'}
-        </h1>
-        <div role="group" aria-label="Language / 语言" className="lang-switch">
+        <div className="app__title">
+          <h1>{t('title')}</h1>
+          <p>{t('subtitle')}</p>
+        </div>
+        <div role="group" aria-label={`${t('language')} / Language`} className="lang-switch">
           {LANGUAGES.map((l) => (
-            <button key={l} type="button" aria-pressed={l === lang} onClick={() => setLang(l)}>
+            <button key={l} type="button" lang={HTML_LANG[l]} aria-pressed={l === lang} onClick={() => setLang(l)}>
               {LANGUAGE_LABELS[l]}
             </button>
           ))}
         </div>
       </header>
+      <Notices />
       <main className="app__main">
-        <MapView />
+        <section className="sidebar" aria-label={t('search')}>
+          {guard(<SearchBox />)}
+          {guard(<FilterPanel />)}
+          {loadError && (
+            <div className="panel-error" role="alert">
+              <p>
+                {t('loadFailed')} {loadError}
+              </p>
+              <button type="button" onClick={() => window.location.reload()}>
+                {t('retry')}
+              </button>
+            </div>
+          )}
+          {guard(<ResultList />)}
+        </section>
+        <div className="map-pane">
+          {guard(<MapView />)}
+          {guard(<Legend />)}
+        </div>
+        {guard(<DetailPanel />)}
+        {guard(<DocumentReader />)}
       </main>
     </div>
   );

@@ -1,36 +1,115 @@
+// The single source of truth: the map, the list, the panels and the URL all read from here.
 import { create } from 'zustand';
+import { EMPTY_FILTERS, type FilterKey, type Filters } from '../data/query.ts';
+import type { Dataset } from '../data/types.ts';
+import { LANGUAGES, type Language, type MapViewState, type ReaderState, type UrlState } from './url-state.ts';
 
-export type Language = 'zh-Hans' | 'zh-Hant' | 'en';
-export const LANGUAGES: Language[] = ['zh-Hans', 'zh-Hant', 'en'];
+export { LANGUAGES, type Language };
 
 export interface AppState {
   lang: Language;
+  dataset: Dataset | null;
+  loadError: string | null;
+  filters: Filters;
+  query: string;
+  selectedId: string | null;
+  /** Whether the map should move to the selection (not when a link restores its own view). */
+  flyToSelection: boolean;
+  hoverId: string | null;
+  reader: ReaderState | null;
+  view: MapViewState | null;
+  /** Short messages for the person (a dropped URL part, skipped records); dismissable. */
+  notices: string[];
+  /** Bumped when the map should fit the current result set (a filter or search changed). */
+  fitRequest: number;
+
   setLang: (lang: Language) => void;
+  setDataset: (dataset: Dataset) => void;
+  setLoadError: (message: string) => void;
+  setQuery: (query: string) => void;
+  toggleFilter: (key: FilterKey, value: string) => void;
+  clearFilters: () => void;
+  select: (id: string | null) => void;
+  hover: (id: string | null) => void;
+  openReader: (reader: ReaderState | null) => void;
+  setView: (view: MapViewState) => void;
+  notify: (message: string) => void;
+  dismissNotice: (index: number) => void;
+  /** Replaces everything the URL holds (initial load, back/forward). */
+  applyUrlState: (s: UrlState) => void;
 }
 
 const LANG_KEY = 'fujian-plan-map:lang';
 
-function initialLanguage(): Language {
+export function storedLanguage(): Language | null {
   try {
     const saved = localStorage.getItem(LANG_KEY);
-    if (saved && (LANGUAGES as string[]).includes(saved)) return saved as Language;
+    return saved && (LANGUAGES as string[]).includes(saved) ? (saved as Language) : null;
   } catch {
-    // Storage can be disabled (privacy mode); fall back to the browser language.
+    return null; // storage disabled (privacy mode)
   }
+}
+
+function browserLanguage(): Language {
   const nav = typeof navigator === 'undefined' ? '' : navigator.language;
   if (/^zh-(TW|HK|MO|Hant)/i.test(nav)) return 'zh-Hant';
   if (/^zh/i.test(nav)) return 'zh-Hans';
-  return nav ? 'en' : 'zh-Hans';
+  return nav.startsWith('en') ? 'en' : 'zh-Hans';
+}
+
+function persistLanguage(lang: Language) {
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // Not persisted, still applied.
+  }
 }
 
 export const useAppStore = create<AppState>()((set) => ({
-  lang: initialLanguage(),
+  lang: storedLanguage() ?? browserLanguage(),
+  dataset: null,
+  loadError: null,
+  filters: EMPTY_FILTERS,
+  query: '',
+  selectedId: null,
+  flyToSelection: true,
+  hoverId: null,
+  reader: null,
+  view: null,
+  notices: [],
+  fitRequest: 0,
+
   setLang: (lang) => {
-    try {
-      localStorage.setItem(LANG_KEY, lang);
-    } catch {
-      // Not persisted, still applied.
-    }
+    persistLanguage(lang);
     set({ lang });
   },
+  setDataset: (dataset) => set({ dataset, loadError: null }),
+  setLoadError: (loadError) => set({ loadError }),
+  setQuery: (query) => set((s) => ({ query, fitRequest: s.fitRequest + 1 })),
+  toggleFilter: (key, value) =>
+    set((s) => {
+      const current = s.filters[key] as string[];
+      const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+      return { filters: { ...s.filters, [key]: next }, fitRequest: s.fitRequest + 1 };
+    }),
+  clearFilters: () => set((s) => ({ filters: EMPTY_FILTERS, fitRequest: s.fitRequest + 1 })),
+  select: (selectedId) => set({ selectedId, flyToSelection: true }),
+  hover: (hoverId) => set({ hoverId }),
+  openReader: (reader) => set({ reader }),
+  setView: (view) => set({ view }),
+  notify: (message) => set((s) => ({ notices: s.notices.includes(message) ? s.notices : [...s.notices, message] })),
+  dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),
+  applyUrlState: (u) =>
+    set((s) => {
+      if (u.lang) persistLanguage(u.lang);
+      return {
+        lang: u.lang ?? s.lang,
+        query: u.q,
+        filters: u.filters,
+        selectedId: u.selected,
+        flyToSelection: !u.view,
+        reader: u.reader,
+        view: u.view ?? s.view,
+      };
+    }),
 }));

@@ -25,6 +25,7 @@ describe('the committed dataset', () => {
     expect(first.errors).toEqual([]);
     expect(formatJson(first.features)).toBe(committed);
     expect(formatJson(first.industries)).toBe(read('data/industries.json'));
+    expect(formatJson(first.regions)).toBe(read('data/regions.json'));
     expect(formatJson(buildDataset(loadInput()).features)).toBe(formatJson(first.features));
   }, 60_000);
 

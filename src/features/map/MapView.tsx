@@ -1,28 +1,70 @@
 import { useEffect, useRef, useState } from 'react';
-import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+import {
+  LngLatBounds,
+  Map as MapLibreMap,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+  setWorkerUrl,
+  type MapGeoJSONFeature,
+  type MapMouseEvent,
+} from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// The worker is a separate, self-contained file: ship it as an asset and tell MapLibre where it is
+// (its own default URL does not survive bundling).
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { PlanFeature } from '../../data/types.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
+import { usePlaces } from '../../state/use-places.ts';
 import { basemapStyle, FUJIAN_BOUNDS, labelField } from './basemap-style.ts';
 import { setMapInstance } from './map-instance.ts';
+import {
+  INTERACTIVE_LAYERS,
+  labelText,
+  PLAN_LAYERS,
+  PLAN_SOURCE,
+  planFilter,
+  planLayers,
+  planSource,
+} from './plan-layers.ts';
 import { hasWebGL } from './webgl.ts';
+
+setWorkerUrl(new URL(maplibreWorkerUrl, document.baseURI).href);
 
 const LOCAL_CJK_FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
-/** The imperative MapLibre map behind one thin component; everything else reads the store. */
+function boundsOf(features: PlanFeature[]): LngLatBounds | null {
+  if (features.length === 0) return null;
+  const b = new LngLatBounds();
+  for (const f of features) b.extend([f.bbox[0], f.bbox[1]]).extend([f.bbox[2], f.bbox[3]]);
+  return b;
+}
+
+/** The imperative MapLibre map behind one thin component; it reads the store and writes events to it. */
 export function MapView() {
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const lang = useAppStore((s) => s.lang);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [ready, setReady] = useState(false);
   const [failure, setFailure] = useState<string | null>(() => (hasWebGL() ? null : 'no-webgl'));
+  const { t, lang } = useI18n();
+  const dataset = useAppStore((s) => s.dataset);
+  const filters = useAppStore((s) => s.filters);
+  const selectedId = useAppStore((s) => s.selectedId);
+  const hoverId = useAppStore((s) => s.hoverId);
+  const fitRequest = useAppStore((s) => s.fitRequest);
+  const { places, searchIds } = usePlaces();
 
+  // Create the map once.
   useEffect(() => {
     if (failure || !container.current) return;
-    let map: MapLibreMap;
+    const { view, lang: initialLang } = useAppStore.getState();
+    let m: MapLibreMap;
     try {
-      map = new MapLibreMap({
+      m = new MapLibreMap({
         container: container.current,
-        style: basemapStyle(useAppStore.getState().lang),
-        bounds: FUJIAN_BOUNDS,
+        style: basemapStyle(initialLang),
+        ...(view ? { center: [view.lng, view.lat], zoom: view.zoom } : { bounds: FUJIAN_BOUNDS }),
         fitBoundsOptions: { padding: 20 },
         localIdeographFontFamily: LOCAL_CJK_FONTS,
         attributionControl: { compact: true, customAttribution: 'Natural Earth · echarts map data' },
@@ -32,46 +74,167 @@ export function MapView() {
         pitchWithRotate: false,
       });
     } catch {
-      // WebGL exists but a context could not be made (blocklisted GPU, lost context).
+      // WebGL exists but no context could be made (blocklisted GPU, lost context).
       queueMicrotask(() => setFailure('no-webgl'));
       return;
     }
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    map.touchZoomRotate.disableRotation();
-    mapRef.current = map;
-    setMapInstance(map);
+    m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    m.touchZoomRotate.disableRotation();
+    m.on('load', () => setReady(true));
+    m.on('moveend', () => {
+      const c = m.getCenter();
+      useAppStore.getState().setView({ lng: c.lng, lat: c.lat, zoom: m.getZoom() });
+    });
+    setMap(m);
+    setMapInstance(m);
     return () => {
       setMapInstance(null);
-      mapRef.current = null;
-      map.remove();
+      setMap(null);
+      setReady(false);
+      m.remove();
     };
   }, [failure]);
 
+  // Add the plan layer once the style and the data are both there.
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const apply = () => {
-      for (const id of ['province-labels', 'prefecture-labels']) {
-        if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelField(lang));
+    if (!map || !ready || !dataset || map.getSource(PLAN_SOURCE)) return;
+    map.addSource(PLAN_SOURCE, planSource(dataset));
+    const s = useAppStore.getState();
+    for (const layer of planLayers(planFilter(s.filters, null), s.lang)) map.addLayer(layer, 'province-labels');
+
+    let hovered: string | null = null;
+    const topFeatures = (e: MapMouseEvent): MapGeoJSONFeature[] =>
+      map.queryRenderedFeatures(e.point, { layers: INTERACTIVE_LAYERS });
+    const onMove = (e: MapMouseEvent) => {
+      const id = (topFeatures(e)[0]?.properties.id as string | undefined) ?? null;
+      if (id !== hovered) {
+        hovered = id;
+        useAppStore.getState().hover(id);
       }
+      map.getCanvas().style.cursor = id ? 'pointer' : '';
     };
-    if (map.isStyleLoaded()) apply();
-    else map.once('load', apply);
-  }, [lang]);
+    const onLeave = () => {
+      hovered = null;
+      useAppStore.getState().hover(null);
+    };
+    let popup: Popup | null = null;
+    const onClick = (e: MapMouseEvent) => {
+      popup?.remove();
+      const hits = topFeatures(e);
+      const points = [
+        ...new Set(hits.filter((h) => h.layer.id === PLAN_LAYERS.points).map((h) => h.properties.id as string)),
+      ];
+      if (points.length > 1) {
+        // Places that share one point (e.g. several at a county seat): let the person choose.
+        popup = new Popup({ closeButton: true, maxWidth: '280px' })
+          .setLngLat(e.lngLat)
+          .setDOMContent(choiceList(points))
+          .addTo(map);
+        return;
+      }
+      const id = (hits[0]?.properties.id as string | undefined) ?? null;
+      if (id) useAppStore.getState().select(id);
+    };
+    const choiceList = (ids: string[]) => {
+      const { dataset: ds, lang: l } = useAppStore.getState();
+      const box = document.createElement('div');
+      const title = document.createElement('p');
+      title.className = 'popup__title';
+      title.textContent = l === 'en' ? `${ids.length} places here` : `此处有 ${ids.length} 个地点`;
+      const list = document.createElement('ul');
+      list.className = 'popup__list';
+      for (const id of ids) {
+        const f = ds?.byId.get(id);
+        if (!f) continue;
+        const item = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = l === 'en' ? f.name_en : l === 'zh-Hant' ? f.name_zh_hant : f.name_zh;
+        button.addEventListener('click', () => {
+          popup?.remove();
+          useAppStore.getState().select(id);
+        });
+        item.append(button);
+        list.append(item);
+      }
+      box.append(title, list);
+      return box;
+    };
+    map.on('mousemove', onMove);
+    map.on('mouseout', onLeave);
+    map.on('click', onClick);
+  }, [map, ready, dataset]);
+
+  // Filters and search run on the GPU: only the layer filters change.
+  useEffect(() => {
+    if (!map || !ready || !map.getSource(PLAN_SOURCE)) return;
+    const filter = planFilter(filters, searchIds);
+    const isArea = ['==', ['get', 'area'], true];
+    const isPoint = ['==', ['get', 'area'], false];
+    map.setFilter(PLAN_LAYERS.areaFill, ['all', isArea, filter] as never);
+    map.setFilter(PLAN_LAYERS.areaLine, ['all', isArea, filter] as never);
+    map.setFilter(PLAN_LAYERS.points, ['all', isPoint, filter] as never);
+    map.setFilter(PLAN_LAYERS.labels, ['all', isPoint, filter] as never);
+  }, [map, ready, dataset, filters, searchIds]);
+
+  // The view fits the result set when filters or search change.
+  useEffect(() => {
+    if (!map || !ready || fitRequest === 0) return;
+    const b = boundsOf(places);
+    if (b) map.fitBounds(b, { padding: 48, maxZoom: 10, duration: 600 });
+    // Only a new request moves the map; `places` is read as it is at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, ready, fitRequest]);
+
+  // Hover and selection states.
+  useEffect(() => {
+    if (!map || !ready || !hoverId || !map.getSource(PLAN_SOURCE)) return;
+    map.setFeatureState({ source: PLAN_SOURCE, id: hoverId }, { hover: true });
+    return () => {
+      if (map.getSource(PLAN_SOURCE)) map.setFeatureState({ source: PLAN_SOURCE, id: hoverId }, { hover: false });
+    };
+  }, [map, ready, dataset, hoverId]);
+
+  useEffect(() => {
+    if (!map || !ready || !selectedId || !dataset || !map.getSource(PLAN_SOURCE)) return;
+    map.setFeatureState({ source: PLAN_SOURCE, id: selectedId }, { selected: true });
+    const f = dataset.byId.get(selectedId);
+    if (f && useAppStore.getState().flyToSelection) {
+      const [w, s, e, n] = f.bbox;
+      if (f.geometry.type === 'Point') map.flyTo({ center: [w, s], zoom: Math.max(map.getZoom(), 9), duration: 700 });
+      else map.fitBounds([w, s, e, n], { padding: 48, maxZoom: 11, duration: 700 });
+    }
+    return () => {
+      if (map.getSource(PLAN_SOURCE)) map.setFeatureState({ source: PLAN_SOURCE, id: selectedId }, { selected: false });
+    };
+  }, [map, ready, dataset, selectedId]);
+
+  // Labels follow the language.
+  useEffect(() => {
+    if (!map || !ready) return;
+    for (const id of ['province-labels', 'prefecture-labels'])
+      map.setLayoutProperty(id, 'text-field', labelField(lang));
+    if (map.getLayer(PLAN_LAYERS.labels)) map.setLayoutProperty(PLAN_LAYERS.labels, 'text-field', labelText(lang));
+  }, [map, ready, lang]);
 
   if (failure) {
     return (
-      <div className="map map--unavailable" role="status">
+      <div className="map map--unavailable" role="status" data-testid="no-webgl">
         <p>
-          <strong>地图需要 WebGL · The map needs WebGL.</strong>
+          <strong>
+            {lang === 'en' ? 'The map needs WebGL.' : lang === 'zh-Hant' ? '地圖需要 WebGL。' : '地图需要 WebGL。'}
+          </strong>
         </p>
         <p>
-          此浏览器无法创建 WebGL，地图无法显示；搜索、列表、详情和原文阅读仍可使用。 This browser cannot create a WebGL
-          context, so the map cannot be drawn. Search, the list, place details and the document reader still work.
+          {lang === 'en'
+            ? 'This browser cannot create a WebGL context, so the map cannot be drawn. Search, the list of places, place details and the document reader still work.'
+            : lang === 'zh-Hant'
+              ? '此瀏覽器無法建立 WebGL，地圖無法顯示；搜尋、地點列表、詳情和原文閱讀仍可使用。'
+              : '此浏览器无法创建 WebGL，地图无法显示；搜索、地点列表、详情和原文阅读仍可使用。'}
         </p>
       </div>
     );
   }
-  return <div ref={container} className="map" data-testid="map" />;
+  return <div ref={container} className="map" data-testid="map" role="region" aria-label={t('mapLabel')} />;
 }

@@ -1,0 +1,94 @@
+import bbox from '@turf/bbox';
+import type { Feature, FeatureCollection } from 'geojson';
+import featuresUrl from '../../data/features.geojson?url';
+import industriesJson from '../../data/industries.json';
+import regionsJson from '../../data/regions.json';
+import manifestJson from '../../seeds/manifest.json';
+import type { Clause, Dataset, DocumentMeta, Industry, IndustryGroup, PlanFeature, Region } from './types.ts';
+import { KIND_ORDER } from './types.ts';
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+
+/** Checks one record of the GeoJSON; returns the reason it cannot be used, or null. */
+export function recordProblem(f: Feature, documents: Map<string, DocumentMeta>): string | null {
+  const p = f?.properties as Record<string, unknown> | null;
+  if (!p || typeof p !== 'object') return 'no properties';
+  for (const key of ['id', 'name_zh', 'name_zh_hant', 'name_en', 'name_pinyin', 'kind', 'precision', 'province']) {
+    if (!isString(p[key]) || (p[key] as string).length === 0) return `${key} missing`;
+  }
+  if (!KIND_ORDER.includes(p.kind as never)) return `unknown kind "${String(p.kind)}"`;
+  for (const key of ['industries', 'industries_text', 'children', 'prefecture', 'docs']) {
+    if (!isStringArray(p[key])) return `${key} is not a list of strings`;
+  }
+  const sources = p.sources as Clause[];
+  if (!Array.isArray(sources) || sources.length === 0) return 'no source clause';
+  for (const s of sources) {
+    if (!s || !isString(s.doc) || !documents.has(s.doc)) return 'a source cites an unknown document';
+    if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.end <= s.start) return 'a source has bad offsets';
+    if (!isString(s.quote) || !isStringArray(s.industries)) return 'a source is malformed';
+  }
+  const g = f.geometry;
+  if (!g || !['Point', 'Polygon', 'MultiPolygon'].includes(g.type)) return 'no usable geometry';
+  return null;
+}
+
+/** Builds the in-memory dataset from parsed JSON; bad records are skipped and reported. */
+export function datasetFrom(
+  collection: FeatureCollection,
+  industries: { groups: IndustryGroup[]; industries: Industry[] },
+  regions: Region[],
+  documents: DocumentMeta[],
+): Dataset {
+  const documentById = new Map(documents.map((d) => [d.doc, d]));
+  const problems: string[] = [];
+  const features: PlanFeature[] = [];
+  const seen = new Set<string>();
+  (collection?.features ?? []).forEach((f, i) => {
+    const problem = recordProblem(f, documentById);
+    const id = (f?.properties as { id?: unknown } | null)?.id;
+    const label = isString(id) ? id : `feature #${i + 1}`;
+    if (problem) return problems.push(`${label}: ${problem}`);
+    if (seen.has(id as string)) return problems.push(`${label}: duplicate id`);
+    seen.add(id as string);
+    const props = f.properties as Omit<PlanFeature, 'geometry' | 'bbox'>;
+    features.push({ ...props, geometry: f.geometry, bbox: bbox(f) as PlanFeature['bbox'] });
+  });
+  return {
+    features,
+    byId: new Map(features.map((f) => [f.id, f])),
+    industries: industries.industries,
+    industryById: new Map(industries.industries.map((i) => [i.id, i])),
+    groups: industries.groups,
+    regions,
+    regionByCode: new Map(regions.map((r) => [r.code, r])),
+    documents,
+    documentById,
+    problems,
+  };
+}
+
+export async function loadDataset(url = featuresUrl): Promise<Dataset> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw new Error('The plan data could not be downloaded (network error). 无法下载规划数据（网络错误）。');
+  }
+  if (!response.ok) throw new Error(`The plan data could not be downloaded (HTTP ${response.status}).`);
+  let json: FeatureCollection;
+  try {
+    json = (await response.json()) as FeatureCollection;
+  } catch {
+    throw new Error('The plan data file is damaged (not valid JSON). 规划数据文件已损坏。');
+  }
+  if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
+    throw new Error('The plan data file is not a GeoJSON FeatureCollection. 规划数据格式不正确。');
+  }
+  return datasetFrom(
+    json,
+    industriesJson as { groups: IndustryGroup[]; industries: Industry[] },
+    regionsJson as Region[],
+    manifestJson as DocumentMeta[],
+  );
+}

@@ -1,0 +1,131 @@
+import type { Geometry } from 'geojson';
+
+export type Kind =
+  | 'prefecture'
+  | 'county'
+  | 'comprehensive_experimental_zone'
+  | 'taiwan_investment_zone'
+  | 'sub_area'
+  | 'specialised_park'
+  | 'bonded_area'
+  | 'dry_port'
+  | 'port'
+  | 'export_base'
+  | 'development_zone'
+  | 'key_area'
+  | 'ftz_area'
+  | 'platform'
+  | 'other';
+
+export type Precision =
+  | 'admin_boundary'
+  | 'approximate_area'
+  | 'point_site'
+  | 'point_town'
+  | 'point_county_seat'
+  | 'point_prefecture_seat';
+
+export interface Clause {
+  doc: string;
+  start: number;
+  end: number;
+  quote: string;
+  industries: string[];
+  wording?: string;
+}
+
+/** One place of data/features.geojson (see DATA.md for the contract). */
+export interface PlanFeature {
+  id: string;
+  name_zh: string;
+  name_zh_hant: string;
+  name_en: string;
+  name_pinyin: string;
+  kind: Kind;
+  industries: string[];
+  industries_text: string[];
+  parent?: string;
+  children: string[];
+  province: string;
+  prefecture: string[];
+  county?: string;
+  county_name?: string;
+  county_name_en?: string;
+  precision: Precision;
+  function_zh?: string;
+  note?: string;
+  docs: string[];
+  sources: Clause[];
+  geometry: Geometry;
+  /** [west, south, east, north], computed on load. */
+  bbox: [number, number, number, number];
+}
+
+export interface Industry {
+  id: string;
+  group: string;
+  zh: string;
+  zh_hant: string;
+  en: string;
+  pinyin: string;
+  note?: string;
+}
+
+export interface IndustryGroup {
+  id: string;
+  zh: string;
+  zh_hant: string;
+  en: string;
+}
+
+export interface Region {
+  code: string;
+  province: string;
+  name_zh: string;
+  name_zh_hant: string;
+  name_en: string;
+}
+
+export interface DocumentMeta {
+  doc: string;
+  title_zh: string;
+  title_en: string;
+  issuer_zh: string;
+  issuer_en: string;
+  issued: string;
+  period: { start: number; end: number };
+  province: string;
+  condition: string;
+}
+
+export interface Dataset {
+  features: PlanFeature[];
+  byId: Map<string, PlanFeature>;
+  industries: Industry[];
+  industryById: Map<string, Industry>;
+  groups: IndustryGroup[];
+  regions: Region[];
+  regionByCode: Map<string, Region>;
+  documents: DocumentMeta[];
+  documentById: Map<string, DocumentMeta>;
+  /** Records that could not be read, each with the reason; the rest of the data still loads. */
+  problems: string[];
+}
+
+export const KIND_ORDER: Kind[] = [
+  'prefecture',
+  'comprehensive_experimental_zone',
+  'taiwan_investment_zone',
+  'ftz_area',
+  'sub_area',
+  'specialised_park',
+  'development_zone',
+  'key_area',
+  'export_base',
+  'bonded_area',
+  'port',
+  'dry_port',
+  'platform',
+  'county',
+  'other',
+];

@@ -1,0 +1,169 @@
+import { useEffect, useRef } from 'react';
+import type { Clause, PlanFeature } from '../../data/types.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { useAppStore } from '../../state/store.ts';
+import { KIND_COLORS } from '../map/plan-layers.ts';
+
+function ClauseCard({ clause }: { clause: Clause }) {
+  const dataset = useAppStore((s) => s.dataset)!;
+  const openReader = useAppStore((s) => s.openReader);
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const meta = dataset.documentById.get(clause.doc);
+  const industries = clause.industries
+    .map((id) => dataset.industryById.get(id))
+    .filter((x) => x !== undefined)
+    .map((x) => i18n.industryName(x));
+  return (
+    <li className="clause-card">
+      {meta && (
+        <p className="clause-card__doc">
+          <strong>{i18n.docTitle(meta)}</strong>
+          <span>
+            {t('period')}{' '}
+            {meta.period.start === meta.period.end ? meta.period.start : `${meta.period.start}–${meta.period.end}`} ·{' '}
+            {i18n.docIssuer(meta)}
+          </span>
+        </p>
+      )}
+      {lang === 'zh-Hant' && <blockquote lang="zh-Hant">{i18n.zh(clause.quote)}</blockquote>}
+      <blockquote lang="zh-Hans" className={lang === 'zh-Hant' ? 'as-written' : undefined}>
+        {lang === 'zh-Hant' && <span className="as-written__label">{t('asWritten')}: </span>}
+        {clause.quote}
+      </blockquote>
+      {industries.length > 0 && <p className="clause-card__tags">{industries.join(' · ')}</p>}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => openReader({ doc: clause.doc, start: clause.start, end: clause.end })}
+      >
+        {t('readInDocument')} →
+      </button>
+    </li>
+  );
+}
+
+function PlaceLink({ feature }: { feature: PlanFeature }) {
+  const select = useAppStore((s) => s.select);
+  const i18n = useI18n();
+  return (
+    <button type="button" className="link-button" onClick={() => select(feature.id)}>
+      {i18n.featureName(feature)}
+    </button>
+  );
+}
+
+/** Everything the documents say about the selected place, each fact with its clause. */
+export function DetailPanel() {
+  const dataset = useAppStore((s) => s.dataset);
+  const selectedId = useAppStore((s) => s.selectedId);
+  const select = useAppStore((s) => s.select);
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const f = selectedId ? dataset?.byId.get(selectedId) : undefined;
+
+  useEffect(() => {
+    if (f) headingRef.current?.focus({ preventScroll: true });
+  }, [f]);
+
+  if (!dataset || !f) return null;
+  const parent = f.parent ? dataset.byId.get(f.parent) : undefined;
+  const children = f.children.map((id) => dataset.byId.get(id)).filter((x) => x !== undefined);
+  const regions = f.prefecture.map((c) => dataset.regionByCode.get(c)).filter((r) => r !== undefined);
+  const secondaryNames = [f.name_zh, lang === 'zh-Hant' ? null : f.name_zh_hant, f.name_en].filter(
+    (n): n is string => Boolean(n) && n !== i18n.featureName(f),
+  );
+
+  return (
+    <aside className="detail" aria-labelledby="detail-title" data-testid="detail-panel">
+      <header className="detail__header">
+        <span className="swatch swatch--big" style={{ background: KIND_COLORS[f.kind] }} aria-hidden="true" />
+        <div>
+          <h2 id="detail-title" tabIndex={-1} ref={headingRef}>
+            {i18n.featureName(f)}
+          </h2>
+          <p className="detail__names">{[...new Set(secondaryNames)].join(' · ')}</p>
+        </div>
+        <button type="button" className="close" onClick={() => select(null)} aria-label={t('close')}>
+          ×
+        </button>
+      </header>
+      <dl className="detail__facts">
+        <dt>{t('kind')}</dt>
+        <dd>{i18n.kindName(f.kind)}</dd>
+        <dt>{t('prefecture')}</dt>
+        <dd>{regions.map((r) => i18n.regionName(r)).join('、')}</dd>
+        {f.county_name && (
+          <>
+            <dt>{t('county')}</dt>
+            <dd>{lang === 'en' && f.county_name_en ? f.county_name_en : i18n.zh(f.county_name)}</dd>
+          </>
+        )}
+        <dt>{t('location')}</dt>
+        <dd>{i18n.precisionName(f.precision)}</dd>
+        {parent && (
+          <>
+            <dt>{t('parent')}</dt>
+            <dd>
+              <PlaceLink feature={parent} />
+            </dd>
+          </>
+        )}
+      </dl>
+      <section>
+        <h3>{t('plannedIndustries')}</h3>
+        {f.industries.length === 0 ? (
+          <p className="muted">{t('noIndustry')}</p>
+        ) : (
+          <ul className="tags">
+            {f.industries.map((id) => {
+              const ind = dataset.industryById.get(id);
+              return <li key={id}>{ind ? i18n.industryName(ind) : id}</li>;
+            })}
+          </ul>
+        )}
+        {f.industries_text.length > 0 && (
+          <p className="detail__wording">
+            <span className="muted">{t('documentWording')}: </span>
+            <span lang="zh-Hans">{f.industries_text.map((w) => i18n.zh(w)).join('；')}</span>
+          </p>
+        )}
+        {f.function_zh && (
+          <p className="detail__wording">
+            <span className="muted">{t('function')}: </span>
+            <span lang="zh-Hans">{i18n.zh(f.function_zh)}</span>
+          </p>
+        )}
+      </section>
+      {children.length > 0 && (
+        <section>
+          <h3>{t('children')}</h3>
+          <ul className="links">
+            {children.map((c) => (
+              <li key={c.id}>
+                <PlaceLink feature={c} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section>
+        <h3>
+          {t('sources')} ({f.sources.length})
+        </h3>
+        <ul className="clauses">
+          {f.sources.map((c) => (
+            <ClauseCard key={`${c.doc}:${c.start}`} clause={c} />
+          ))}
+        </ul>
+      </section>
+      {f.note && (
+        <section>
+          <h3>{t('note')}</h3>
+          <p className="detail__note">{f.note}</p>
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,115 @@
+import { useMemo } from 'react';
+import { facetCounts, type FilterKey } from '../../data/query.ts';
+import { KIND_ORDER } from '../../data/types.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { useAppStore } from '../../state/store.ts';
+import { KIND_COLORS } from '../map/plan-layers.ts';
+
+interface Option {
+  value: string;
+  label: string;
+  count: number;
+  swatch?: string;
+}
+
+function CheckList({ legend, name, options }: { legend: string; name: FilterKey; options: Option[] }) {
+  const selected = useAppStore((s) => s.filters[name]) as string[];
+  const toggle = useAppStore((s) => s.toggleFilter);
+  return (
+    <fieldset className="checklist">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className={o.count === 0 && !selected.includes(o.value) ? 'is-empty' : undefined}>
+          <input
+            type="checkbox"
+            name={name}
+            value={o.value}
+            checked={selected.includes(o.value)}
+            onChange={() => toggle(name, o.value)}
+          />
+          {o.swatch && <span className="swatch" style={{ background: o.swatch }} aria-hidden="true" />}
+          <span className="checklist__label">{o.label}</span>
+          <span className="count" aria-label={`${o.count}`}>
+            {o.count}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Industries (grouped by the taxonomy), kinds, documents and prefectures, each with live counts. */
+export function FilterPanel() {
+  const dataset = useAppStore((s) => s.dataset);
+  const filters = useAppStore((s) => s.filters);
+  const clear = useAppStore((s) => s.clearFilters);
+  const i18n = useI18n();
+  const { t } = i18n;
+  const counts = useMemo(() => {
+    if (!dataset) return null;
+    const keys: FilterKey[] = ['industries', 'kinds', 'docs', 'prefectures'];
+    return Object.fromEntries(keys.map((k) => [k, facetCounts(dataset.features, filters, k)])) as Record<
+      FilterKey,
+      Map<string, number>
+    >;
+  }, [dataset, filters]);
+  if (!dataset || !counts) return null;
+  const active = Object.values(filters).reduce((n, v) => n + v.length, 0);
+  const present = new Set(dataset.features.map((f) => f.kind));
+  return (
+    <details className="filters" open={active > 0 || undefined}>
+      <summary>
+        {t('filters')}
+        {active > 0 && <span className="badge">{active}</span>}
+      </summary>
+      {active > 0 && (
+        <button type="button" className="link-button" onClick={clear}>
+          {t('clearFilters')}
+        </button>
+      )}
+      <div className="filters__group">
+        <h3>{t('industries')}</h3>
+        {dataset.groups.map((g) => (
+          <CheckList
+            key={g.id}
+            legend={i18n.industryName(g)}
+            name="industries"
+            options={dataset.industries
+              .filter((i) => i.group === g.id)
+              .map((i) => ({ value: i.id, label: i18n.industryName(i), count: counts.industries.get(i.id) ?? 0 }))}
+          />
+        ))}
+      </div>
+      <CheckList
+        legend={t('kinds')}
+        name="kinds"
+        options={KIND_ORDER.filter((k) => present.has(k)).map((k) => ({
+          value: k,
+          label: i18n.kindName(k),
+          count: counts.kinds.get(k) ?? 0,
+          swatch: KIND_COLORS[k],
+        }))}
+      />
+      <CheckList
+        legend={t('documents')}
+        name="docs"
+        options={[...dataset.documents]
+          .sort((a, b) => a.period.start - b.period.start)
+          .map((d) => ({
+            value: d.doc,
+            label: `${d.period.start === d.period.end ? d.period.start : `${d.period.start}–${d.period.end}`} ${i18n.docTitle(d)}`,
+            count: counts.docs.get(d.doc) ?? 0,
+          }))}
+      />
+      <CheckList
+        legend={t('prefectures')}
+        name="prefectures"
+        options={dataset.regions.map((r) => ({
+          value: r.code,
+          label: i18n.regionName(r),
+          count: counts.prefectures.get(r.code) ?? 0,
+        }))}
+      />
+    </details>
+  );
+}

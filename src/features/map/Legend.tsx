@@ -1,0 +1,29 @@
+import { KIND_ORDER } from '../../data/types.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { useAppStore } from '../../state/store.ts';
+import { KIND_COLORS } from './plan-layers.ts';
+
+export function Legend() {
+  const dataset = useAppStore((s) => s.dataset);
+  const i18n = useI18n();
+  if (!dataset) return null;
+  const present = new Set(dataset.features.map((f) => f.kind));
+  const areaKinds = new Set(dataset.features.filter((f) => f.geometry.type !== 'Point').map((f) => f.kind));
+  return (
+    <details className="legend" open>
+      <summary>{i18n.t('legend')}</summary>
+      <ul>
+        {KIND_ORDER.filter((k) => present.has(k)).map((k) => (
+          <li key={k}>
+            <span
+              className={`legend__symbol ${areaKinds.has(k) ? 'legend__symbol--area' : ''}`}
+              style={{ background: KIND_COLORS[k], borderColor: KIND_COLORS[k] }}
+              aria-hidden="true"
+            />
+            {i18n.kindName(k)}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,186 @@
+// The dataset on the map: one GeoJSON source, styled by kind, filtered by expressions on the GPU.
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+} from 'maplibre-gl';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { Filters } from '../../data/query.ts';
+import type { Dataset, Kind } from '../../data/types.ts';
+import { KIND_ORDER } from '../../data/types.ts';
+import type { Language } from '../../state/url-state.ts';
+
+export const PLAN_SOURCE = 'plan';
+export const PLAN_LAYERS = {
+  areaFill: 'plan-area-fill',
+  areaLine: 'plan-area-line',
+  points: 'plan-points',
+  labels: 'plan-labels',
+} as const;
+export const INTERACTIVE_LAYERS = [PLAN_LAYERS.points, PLAN_LAYERS.areaFill];
+
+/** One colour per kind, shared by the map and the legend. */
+export const KIND_COLORS: Record<Kind, string> = {
+  prefecture: '#8c7b63',
+  county: '#8c7b63',
+  comprehensive_experimental_zone: '#c2185b',
+  taiwan_investment_zone: '#d84315',
+  ftz_area: '#6a1b9a',
+  sub_area: '#ef6c00',
+  specialised_park: '#2e7d32',
+  development_zone: '#00838f',
+  key_area: '#5d7c99',
+  export_base: '#1565c0',
+  bonded_area: '#ad1457',
+  port: '#283593',
+  dry_port: '#4e342e',
+  platform: '#7b5e00',
+  other: '#616161',
+};
+
+const pipe = (values: string[]) => `|${values.join('|')}|`;
+
+/**
+ * Flattens each place for the GPU: list properties become '|a|b|' strings so that a filter
+ * expression can test membership with a substring check.
+ */
+export function toMapFeatures(dataset: Dataset): FeatureCollection {
+  const features: Feature[] = dataset.features.map((f) => ({
+    type: 'Feature',
+    geometry: f.geometry,
+    properties: {
+      id: f.id,
+      kind: f.kind,
+      area: f.geometry.type !== 'Point',
+      rank: KIND_ORDER.indexOf(f.kind),
+      name_zh: f.name_zh,
+      name_zh_hant: f.name_zh_hant,
+      name_en: f.name_en,
+      ind: pipe(f.industries),
+      docs: pipe(f.docs),
+      pref: pipe(f.prefecture),
+    },
+  }));
+  return { type: 'FeatureCollection', features };
+}
+
+export function planSource(dataset: Dataset): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: toMapFeatures(dataset), promoteId: 'id' };
+}
+
+const anyIn = (prop: string, values: string[]): ExpressionSpecification =>
+  ['any', ...values.map((v): ExpressionSpecification => ['in', `|${v}|`, ['get', prop]])] as ExpressionSpecification;
+
+/** The same selection as `matchesFilters` + search, as a MapLibre filter expression. */
+export function planFilter(filters: Filters, searchIds: string[] | null): ExpressionSpecification {
+  const parts: ExpressionSpecification[] = [];
+  if (filters.industries.length) parts.push(anyIn('ind', filters.industries));
+  if (filters.kinds.length) parts.push(['in', ['get', 'kind'], ['literal', filters.kinds]]);
+  if (filters.docs.length) parts.push(anyIn('docs', filters.docs));
+  if (filters.prefectures.length) parts.push(anyIn('pref', filters.prefectures));
+  if (searchIds) {
+    parts.push(searchIds.length ? ['match', ['get', 'id'], searchIds, true, false] : ['boolean', false]);
+  }
+  return ['all', ...parts] as ExpressionSpecification;
+}
+
+const kindColor: ExpressionSpecification = [
+  'match',
+  ['get', 'kind'],
+  ...Object.entries(KIND_COLORS).flat(),
+  '#616161',
+] as unknown as ExpressionSpecification;
+
+const state = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
+
+export function labelText(lang: Language): ExpressionSpecification {
+  return ['get', lang === 'en' ? 'name_en' : lang === 'zh-Hant' ? 'name_zh_hant' : 'name_zh'];
+}
+
+export function planLayers(filter: ExpressionSpecification, lang: Language): LayerSpecification[] {
+  const isArea: ExpressionSpecification = ['==', ['get', 'area'], true];
+  const isPoint: ExpressionSpecification = ['==', ['get', 'area'], false];
+  return [
+    {
+      id: PLAN_LAYERS.areaFill,
+      type: 'fill',
+      source: PLAN_SOURCE,
+      filter: ['all', isArea, filter] as FilterSpecification,
+      layout: { 'fill-sort-key': ['get', 'rank'] },
+      paint: {
+        'fill-color': kindColor,
+        'fill-opacity': [
+          'case',
+          state('selected'),
+          0.38,
+          state('hover'),
+          0.3,
+          ['==', ['get', 'kind'], 'prefecture'],
+          0.05,
+          0.16,
+        ],
+      },
+    },
+    {
+      id: PLAN_LAYERS.areaLine,
+      type: 'line',
+      source: PLAN_SOURCE,
+      filter: ['all', isArea, filter] as FilterSpecification,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': kindColor,
+        'line-width': [
+          'case',
+          state('selected'),
+          3,
+          state('hover'),
+          2.4,
+          ['==', ['get', 'kind'], 'prefecture'],
+          0.6,
+          1.2,
+        ],
+        'line-opacity': 0.9,
+      },
+    },
+    {
+      id: PLAN_LAYERS.points,
+      type: 'circle',
+      source: PLAN_SOURCE,
+      filter: ['all', isPoint, filter] as FilterSpecification,
+      paint: {
+        'circle-color': kindColor,
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          5,
+          ['case', state('selected'), 8, state('hover'), 7, 4.5],
+          9,
+          ['case', state('selected'), 10, state('hover'), 9, 7],
+          12,
+          ['case', state('selected'), 12, state('hover'), 11, 9],
+        ],
+        'circle-stroke-color': ['case', state('selected'), '#111', '#fff'],
+        'circle-stroke-width': ['case', state('selected'), 3, 1.5],
+      },
+    },
+    {
+      id: PLAN_LAYERS.labels,
+      type: 'symbol',
+      source: PLAN_SOURCE,
+      filter: ['all', isPoint, filter] as FilterSpecification,
+      minzoom: 8,
+      layout: {
+        'text-field': labelText(lang),
+        'text-font': ['sans-serif'],
+        'text-size': 12,
+        'text-offset': [0, 1.1],
+        'text-anchor': 'top',
+        'text-optional': true,
+        'text-max-width': 9,
+      },
+      paint: { 'text-color': '#2b2620', 'text-halo-color': '#fff', 'text-halo-width': 1.4 },
+    },
+  ];
+}
