@@ -82,6 +82,17 @@ export function MapView() {
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     m.touchZoomRotate.disableRotation();
     m.on('load', () => setReady(true));
+    // Marks for the benchmark and for anyone profiling: every idle, and the first idle with the
+    // plan layer drawn.
+    let planDrawn = false;
+    m.on('idle', () => {
+      performance.mark('map:idle');
+      if (!planDrawn && m.getSource(PLAN_SOURCE) && m.isSourceLoaded(PLAN_SOURCE)) {
+        planDrawn = true;
+        performance.mark('map:first-idle');
+        document.documentElement.dataset.mapReady = 'true';
+      }
+    });
     m.on('moveend', () => {
       const c = m.getCenter();
       useAppStore.getState().setView({ lng: c.lng, lat: c.lat, zoom: m.getZoom() });
