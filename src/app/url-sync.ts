@@ -36,9 +36,17 @@ export function applyEarlyUrlState(): void {
 export function startUrlSync(dataset: Dataset): () => void {
   const known = knownValues(dataset);
   const store = useAppStore;
+  // While a URL is being applied (load, back/forward) the store follows the URL, not the reverse:
+  // writing a new history entry then would cut off the forward history.
+  let applying = false;
   const apply = () => {
     const { state, dropped } = parseUrlState(window.location.search, known);
-    store.getState().applyUrlState(state);
+    applying = true;
+    try {
+      store.getState().applyUrlState(state);
+    } finally {
+      applying = false;
+    }
     if (dropped.length) {
       const lang = store.getState().lang;
       store
@@ -63,11 +71,8 @@ export function startUrlSync(dataset: Dataset): () => void {
       return;
     }
     // A new history entry for what a person would want "back" to undo; typing and panning replace.
-    const meaningful =
-      next.selected !== last.selected ||
-      next.filters !== last.filters ||
-      next.reader !== last.reader ||
-      next.lang !== last.lang;
+    const key = (u: UrlState) => JSON.stringify([u.selected, u.filters, u.reader, u.lang]);
+    const meaningful = !applying && key(next) !== key(last);
     if (meaningful) window.history.pushState(null, '', search || '?');
     else window.history.replaceState(window.history.state, '', search || '?');
     last = next;

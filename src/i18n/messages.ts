@@ -18,6 +18,7 @@ const zh = {
   noResults: '没有符合条件的地点。请放宽筛选或修改搜索词。',
   loading: '正在载入规划数据…',
   legend: '图例',
+  legendNote: '实心圆点为地点，色块为区域；白色虚线边框表示大致范围（按所在行政区绘制）。',
   area: '区域',
   point: '地点',
   details: '地点详情',
@@ -76,6 +77,8 @@ const en: Record<MessageKey, string> = {
   noResults: 'No place matches. Loosen the filters or change the search.',
   loading: 'Loading plan data…',
   legend: 'Legend',
+  legendNote:
+    'Dots are places, shaded shapes are areas; a white dashed outline marks an approximate area (drawn as its districts).',
   area: 'area',
   point: 'place',
   details: 'Place details',

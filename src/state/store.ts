@@ -110,6 +110,11 @@ export const useAppStore = create<AppState>()((set) => ({
         flyToSelection: !u.view,
         reader: u.reader,
         view: u.view ?? s.view,
+        // A link without its own view shows its result set.
+        fitRequest:
+          !u.view && !u.selected && (u.q || Object.values(u.filters).some((v) => v.length))
+            ? s.fitRequest + 1
+            : s.fitRequest,
       };
     }),
 }));

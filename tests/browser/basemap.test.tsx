@@ -1,14 +1,12 @@
 import { afterEach, expect, test } from 'vitest';
-import { idleMap, mountApp } from './support/app.tsx';
+import { idleMap, mountApp, unmountApp } from './support/app.tsx';
 
-let unmount: (() => void) | undefined;
-afterEach(() => unmount?.());
+afterEach(unmountApp);
 
 const FUJIAN_PREFECTURES = ['福州市', '厦门市', '莆田市', '三明市', '泉州市', '漳州市', '南平市', '龙岩市', '宁德市'];
 
 test('the first view draws Fujian on land and sea, its nine prefecture boundaries and their names', async () => {
-  const screen = await mountApp();
-  unmount = () => screen.unmount();
+  await mountApp('?lang=zh-Hans');
   const map = await idleMap();
 
   const boundaries = map.queryRenderedFeatures({ layers: ['prefecture-boundaries'] });

@@ -10,7 +10,7 @@ export function Legend() {
   const present = new Set(dataset.features.map((f) => f.kind));
   const areaKinds = new Set(dataset.features.filter((f) => f.geometry.type !== 'Point').map((f) => f.kind));
   return (
-    <details className="legend" open>
+    <details className="legend" open={window.matchMedia?.('(min-width: 761px)').matches}>
       <summary>{i18n.t('legend')}</summary>
       <ul>
         {KIND_ORDER.filter((k) => present.has(k)).map((k) => (
@@ -24,6 +24,7 @@ export function Legend() {
           </li>
         ))}
       </ul>
+      <p className="legend__note">{i18n.t('legendNote')}</p>
     </details>
   );
 }

@@ -185,6 +185,7 @@ export function MapView() {
     const isPoint = ['==', ['get', 'area'], false];
     map.setFilter(PLAN_LAYERS.areaFill, ['all', isArea, filter] as never);
     map.setFilter(PLAN_LAYERS.areaLine, ['all', isArea, filter] as never);
+    map.setFilter(`${PLAN_LAYERS.areaLine}-approx`, ['all', isArea, ['==', ['get', 'approx'], true], filter] as never);
     map.setFilter(PLAN_LAYERS.points, ['all', isPoint, filter] as never);
     map.setFilter(PLAN_LAYERS.labels, ['all', isPoint, filter] as never);
   }, [map, ready, dataset, filters, searchIds]);

@@ -1,23 +1,71 @@
 import { render } from 'vitest-browser-react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { App } from '../../../src/app/App.tsx';
-import { whenMap } from '../../../src/features/map/map-instance.ts';
+import { getMapInstance, whenMap } from '../../../src/features/map/map-instance.ts';
+import { useAppStore } from '../../../src/state/store.ts';
 
-/** Mounts the real app in a page-sized box, as a person would see it. */
-export async function mountApp(size = { width: 1366, height: 800 }) {
+let unmountCurrent: (() => Promise<void>) | null = null;
+
+/**
+ * Mounts the real app in a page-sized box, as a person opening `search` (a query string) would
+ * see it: store, storage and URL start fresh.
+ */
+export async function mountApp(search = '', size = { width: 1366, height: 800 }) {
+  await unmountCurrent?.();
+  useAppStore.setState(useAppStore.getInitialState(), true);
+  localStorage.clear();
+  history.replaceState(null, '', `${location.pathname}${search}`);
   const box = document.createElement('div');
   box.id = 'root';
-  box.style.cssText = `width:${size.width}px;height:${size.height}px;position:relative;`;
+  box.style.cssText = `width:${size.width}px;height:${size.height}px;position:relative;display:flex;flex-direction:column;`;
   document.body.replaceChildren(box);
-  return render(<App />, { container: box });
+  const screen = await render(<App />, { container: box });
+  unmountCurrent = async () => {
+    unmountCurrent = null;
+    await screen.unmount();
+  };
+  return screen;
 }
 
-/** Waits until the map has drawn everything it has to draw. */
-export async function idleMap(): Promise<MapLibreMap> {
+export async function unmountApp() {
+  await unmountCurrent?.();
+}
+
+/** Resolves once the store holds the dataset. */
+export async function datasetLoaded() {
+  const deadline = Date.now() + 20_000;
+  while (!useAppStore.getState().dataset) {
+    if (Date.now() > deadline)
+      throw new Error(`dataset did not load: ${useAppStore.getState().loadError ?? 'no error either'}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return useAppStore.getState().dataset!;
+}
+
+/** Waits until the map has drawn everything it has to draw (and the plan layer, once data are in). */
+export async function idleMap(opts: { plan?: boolean } = {}): Promise<MapLibreMap> {
   const map = await whenMap();
-  await new Promise<void>((resolve) => {
-    const check = () => (map.loaded() && map.areTilesLoaded() && !map.isMoving() ? resolve() : map.once('idle', check));
-    check();
-  });
-  return map;
+  const settled = () =>
+    map.loaded() &&
+    map.areTilesLoaded() &&
+    !map.isMoving() &&
+    (!opts.plan || map.getLayer('plan-points') !== undefined);
+  for (let i = 0; i < 400 && !settled(); i++) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 100);
+      map.once('idle', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+  if (!settled()) throw new Error('map did not settle');
+  return getMapInstance() ?? map;
+}
+
+/** Ids in the result list, in order. */
+export function listedIds(): string[] {
+  return [...document.querySelectorAll<HTMLButtonElement>('[data-testid="result-list"] button.result')].map(
+    (b) => b.dataset.id!,
+  );
 }

@@ -1,0 +1,149 @@
+// What an investor does: find places by industry, read the clause behind each.
+import { afterEach, expect, test } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { useAppStore } from '../../src/state/store.ts';
+import { datasetLoaded, idleMap, listedIds, mountApp, unmountApp } from './support/app.tsx';
+
+afterEach(unmountApp);
+
+test('typing 石化 lists 古雷台湾石化工业园; selecting it shows its clauses; the reader highlights the clause', async () => {
+  await mountApp('?lang=zh-Hans');
+  const dataset = await datasetLoaded();
+  await userEvent.fill(page.getByRole('searchbox', { name: '搜索地点或产业' }), '石化');
+  await expect.element(page.getByRole('button', { name: /古雷台湾石化工业园/ })).toBeVisible();
+  expect(listedIds()).toContain('gulei-taiwan-petrochemical-park');
+
+  await page.getByRole('button', { name: /古雷台湾石化工业园/ }).click();
+  const panel = page.getByTestId('detail-panel');
+  await expect.element(panel.getByRole('heading', { name: '古雷台湾石化工业园' })).toBeVisible();
+  const gulei = dataset.byId.get('gulei-taiwan-petrochemical-park')!;
+  const cards = panel.getByRole('listitem').filter({ hasText: '在原文中阅读' });
+  expect(cards.all().length).toBe(gulei.sources.length);
+  for (const s of gulei.sources) await expect.element(panel.getByText(s.quote, { exact: true })).toBeVisible();
+
+  // Open the third clause (the park's own paragraph) in the reader.
+  const clause = gulei.sources[2];
+  await panel.getByRole('button', { name: '在原文中阅读' }).nth(2).click();
+  const current = page.getByTestId('current-clause');
+  await expect.element(current).toBeVisible();
+  const text = [...document.querySelectorAll('[data-testid="current-clause"]')].map((m) => m.textContent).join('');
+  expect(text).toBe(clause.quote);
+  // The highlighted clause is scrolled into the reader's view.
+  const body = document.querySelector('[data-testid="reader-body"]')!.getBoundingClientRect();
+  const mark = document.querySelector('[data-testid="current-clause"]')!.getBoundingClientRect();
+  expect(mark.top).toBeGreaterThanOrEqual(body.top);
+  expect(mark.bottom).toBeLessThanOrEqual(body.bottom);
+  expect(new URLSearchParams(location.search).get('clause')).toBe(`${clause.start}-${clause.end}`);
+
+  // Other clauses with places are marked and lead back to their place.
+  const other = page.getByRole('button', { name: /条款：福州青口汽车工业园/ }).first();
+  await other.click();
+  await expect
+    .element(page.getByTestId('detail-panel').getByRole('heading', { name: '福州青口汽车工业园' }))
+    .toBeVisible();
+});
+
+test('an industry filter changes the features drawn on the map and the list identically', async () => {
+  await mountApp('?lang=zh-Hans');
+  const dataset = await datasetLoaded();
+  const map = await idleMap({ plan: true });
+  const rendered = () =>
+    new Set(
+      map
+        .queryRenderedFeatures({ layers: ['plan-points', 'plan-area-fill', 'plan-area-line'] })
+        .map((f) => String(f.properties.id)),
+    );
+  const before = rendered();
+  expect(before.size).toBeGreaterThan(50);
+
+  await page.getByText('筛选', { exact: true }).click();
+  const count = dataset.features.filter((f) => f.industries.includes('petrochemical')).length;
+  await page.getByRole('checkbox', { name: new RegExp(`石油化工\\s*${count}`) }).click();
+  await expect.poll(() => listedIds().length).toBe(count);
+  await idleMap({ plan: true });
+  // Fit to the result set, then compare: everything listed is drawn, nothing else is.
+  await expect.poll(() => [...rendered()].sort()).toEqual([...listedIds()].sort());
+  const expected = dataset.features.filter((f) => f.industries.includes('petrochemical')).map((f) => f.id);
+  expect(listedIds().sort()).toEqual(expected.sort());
+  expect(new URLSearchParams(location.search).get('ind')).toBe('petrochemical');
+});
+
+test('a copied URL opens the same selection, filters and language in a fresh page', async () => {
+  await mountApp('?lang=zh-Hans');
+  await datasetLoaded();
+  await page.getByRole('button', { name: 'EN' }).click();
+  await page.getByText('Filters', { exact: true }).click();
+  await page.getByRole('checkbox', { name: /^Logistics/ }).click();
+  await page.getByRole('checkbox', { name: /Free trade zone area/ }).click();
+  await expect.poll(() => listedIds().length).toBeGreaterThan(0);
+  const target = listedIds()[0];
+  await page.getByTestId('result-list').getByRole('button').first().click();
+  await expect.poll(() => new URLSearchParams(location.search).get('sel')).toBe(target);
+  const copied = location.search;
+  const before = listedIds();
+
+  await unmountApp();
+  await mountApp(copied);
+  await datasetLoaded();
+  const s = useAppStore.getState();
+  expect(s.lang).toBe('en');
+  expect(s.filters.industries).toEqual(['logistics']);
+  expect(s.filters.kinds).toEqual(['ftz_area']);
+  expect(s.selectedId).toBe(target);
+  await expect.element(page.getByTestId('detail-panel')).toBeVisible();
+  await expect.poll(() => listedIds()).toEqual(before);
+  await expect.element(page.getByRole('heading', { name: 'Fujian planned industrial locations' })).toBeVisible();
+});
+
+test('back and forward restore earlier selections', async () => {
+  await mountApp('?lang=zh-Hans');
+  await datasetLoaded();
+  await page
+    .getByRole('button', { name: /^福州市/ })
+    .first()
+    .click();
+  await expect.poll(() => useAppStore.getState().selectedId).toBe('fuzhou');
+  await page
+    .getByRole('button', { name: /^厦门市/ })
+    .first()
+    .click();
+  await expect.poll(() => useAppStore.getState().selectedId).toBe('xiamen');
+  history.back();
+  await expect.poll(() => useAppStore.getState().selectedId).toBe('fuzhou');
+  history.forward();
+  await expect.poll(() => useAppStore.getState().selectedId).toBe('xiamen');
+});
+
+test('English shows English names; 繁體 shows converted text and the clause as written', async () => {
+  await mountApp('?lang=zh-Hans&sel=gulei-taiwan-petrochemical-park');
+  await datasetLoaded();
+  await page.getByRole('button', { name: 'EN' }).click();
+  const panel = page.getByTestId('detail-panel');
+  await expect
+    .element(panel.getByRole('heading', { name: 'Gulei Taiwan Petrochemical Industrial Park' }))
+    .toBeVisible();
+  await expect.element(panel.getByText('Petrochemicals', { exact: true }).first()).toBeVisible();
+  await expect.element(panel.getByText('Zhangpu', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: '繁體' }).click();
+  await expect.element(panel.getByRole('heading', { name: '古雷臺灣石化工業園' })).toBeVisible();
+  await expect.element(panel.getByText('石油化工', { exact: true }).first()).toBeVisible();
+  // The converted clause, and the clause exactly as the document writes it.
+  await expect.element(panel.getByText('加快推進閩臺合作建設古雷石化園區', { exact: false }).first()).toBeVisible();
+  await expect.element(panel.getByText('加快推进闽台合作建设古雷石化园区', { exact: false }).first()).toBeVisible();
+  await expect.element(page.getByRole('heading', { name: '福建規劃產業佈局' })).toBeVisible();
+  expect(localStorage.getItem('fujian-plan-map:lang')).toBe('zh-Hant');
+});
+
+test('the result list is a keyboard alternative to the map', async () => {
+  await mountApp('?lang=zh-Hans');
+  await datasetLoaded();
+  const first = page.getByRole('button', { name: /^福州市/ }).first();
+  (first.element() as HTMLElement).focus();
+  await userEvent.keyboard('{ArrowDown}');
+  const second = listedIds()[1];
+  expect((document.activeElement as HTMLElement).dataset.id).toBe(second);
+  expect(useAppStore.getState().hoverId).toBe(second);
+  await userEvent.keyboard('{Enter}');
+  await expect.poll(() => useAppStore.getState().selectedId).toBe(second);
+});
