@@ -23,6 +23,17 @@ export default mergeConfig(
           test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
         },
         {
+          // The built app (what `npm start` serves), driven from Node by Playwright: offline, CSP.
+          extends: true,
+          test: {
+            name: 'built',
+            environment: 'node',
+            include: ['tests/built/**/*.test.ts'],
+            testTimeout: 120_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
           extends: true,
           test: {
             name: 'browser',

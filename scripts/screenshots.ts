@@ -23,6 +23,13 @@ const shots: [string, string, { width: number; height: number }][] = [
   ],
   ['desktop-en-filter', '?lang=en&ind=electronics', { width: 1366, height: 800 }],
   ['desktop-hant', '?lang=zh-Hant&sel=xiamen-taiwan-investment-zone', { width: 1366, height: 800 }],
+  ['desktop-planner-matrix', '?lang=zh-Hans&mode=planner&tab=matrix', { width: 1366, height: 800 }],
+  ['desktop-planner-choropleth', '?lang=en&mode=planner&tab=choropleth&choro=equipment', { width: 1366, height: 800 }],
+  [
+    'desktop-planner-compare',
+    '?lang=zh-Hant&mode=planner&tab=compare&cmp=pref:350200,pref:350500,zone:pingtan',
+    { width: 1366, height: 800 },
+  ],
   ['phone-start', '', { width: 390, height: 844 }],
   ['phone-detail', '?sel=gulei-taiwan-petrochemical-park', { width: 390, height: 844 }],
 ];

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { Notices } from '../components/Notices.tsx';
 import { loadDataset } from '../data/load-dataset.ts';
@@ -12,6 +12,9 @@ import { DocumentReader } from '../features/reader/DocumentReader.tsx';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { LANGUAGES, useAppStore, type Language } from '../state/store.ts';
 import { applyEarlyUrlState, startUrlSync } from './url-sync.ts';
+
+// The planner is its own chunk: an investor who only explores never downloads it.
+const PlannerView = lazy(() => import('../features/planner/PlannerView.tsx').then((m) => ({ default: m.PlannerView })));
 import './app.css';
 
 const LANGUAGE_LABELS: Record<Language, string> = { 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'EN' };
@@ -61,13 +64,15 @@ export function App() {
   const setLang = useAppStore((s) => s.setLang);
   const loadError = useAppStore((s) => s.loadError);
   const selectedId = useAppStore((s) => s.selectedId);
+  const mode = useAppStore((s) => s.mode);
+  const setMode = useAppStore((s) => s.setMode);
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[lang];
     document.title = `${t('title')} · Fujian plan map`;
   }, [lang, t]);
 
   return (
-    <div className={`app${selectedId ? ' has-selection' : ''}`}>
+    <div className={`app app--${mode}${selectedId ? ' has-selection' : ''}`}>
       <a className="skip-link" href="#results-heading">
         {t('skipToList')}
       </a>
@@ -75,6 +80,13 @@ export function App() {
         <div className="app__title">
           <h1>{t('title')}</h1>
           <p>{t('subtitle')}</p>
+        </div>
+        <div role="group" aria-label={t('modeSwitch')} className="mode-switch">
+          {(['explorer', 'planner'] as const).map((m) => (
+            <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
+              {t(m === 'explorer' ? 'explorerMode' : 'plannerMode')}
+            </button>
+          ))}
         </div>
         <div role="group" aria-label={`${t('language')} / Language`} className="lang-switch">
           {LANGUAGES.map((l) => (
@@ -86,7 +98,16 @@ export function App() {
       </header>
       <Notices />
       <main className="app__main">
-        <section className="sidebar" aria-label={t('search')}>
+        {mode === 'planner' && (
+          <div className="planner-pane">
+            {guard(
+              <Suspense fallback={<p className="results__status">{t('loading')}</p>}>
+                <PlannerView />
+              </Suspense>,
+            )}
+          </div>
+        )}
+        <section className="sidebar" aria-label={t('search')} hidden={mode === 'planner' || undefined}>
           {guard(<SearchBox />)}
           {guard(<FilterPanel />)}
           {loadError && (

@@ -18,6 +18,8 @@ export function knownValues(d: Dataset): KnownValues {
 function urlStateOf(s: AppState): UrlState {
   return {
     lang: s.lang,
+    mode: s.mode,
+    planner: s.planner,
     q: s.query,
     filters: s.filters,
     selected: s.selectedId,
@@ -71,7 +73,8 @@ export function startUrlSync(dataset: Dataset): () => void {
       return;
     }
     // A new history entry for what a person would want "back" to undo; typing and panning replace.
-    const key = (u: UrlState) => JSON.stringify([u.selected, u.filters, u.reader, u.lang]);
+    const key = (u: UrlState) =>
+      JSON.stringify([u.selected, u.filters, u.reader, u.lang, u.mode, u.planner.tab, u.planner.compare]);
     const meaningful = !applying && key(next) !== key(last);
     if (meaningful) window.history.pushState(null, '', search || '?');
     else window.history.replaceState(window.history.state, '', search || '?');

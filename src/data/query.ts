@@ -1,5 +1,10 @@
 // Which places the current filters and search select. Pure functions shared by the list, the map
 // filter expression, the planner's counts and the tests, so that all of them agree.
+//
+// At national scale (100k places) a filter toggle must not scan and sort everything again:
+// `facetCounts` and `selectPlaces` run over an index built once per features array (value codes
+// per place, and the list order), with exactly the results of the plain definitions
+// (`matchesFilters`, the sort in `selectPlaces`). Feature arrays are never mutated once built.
 import type { Dataset, Kind, PlanFeature } from './types.ts';
 import { KIND_ORDER } from './types.ts';
 
@@ -27,22 +32,162 @@ export function matchesFilters(f: PlanFeature, filters: Filters, except?: Filter
   );
 }
 
+export const FILTER_KEYS: readonly FilterKey[] = ['industries', 'kinds', 'docs', 'prefectures'];
+
+const valuesOf = (f: PlanFeature, key: FilterKey): readonly string[] =>
+  key === 'industries' ? f.industries : key === 'kinds' ? [f.kind] : key === 'docs' ? f.docs : f.prefecture;
+
+/** One filter's values per place: distinct value codes of place i are codes[start[i] .. start[i+1]). */
+interface Column {
+  values: string[];
+  code: Map<string, number>;
+  start: Uint32Array;
+  codes: Uint32Array;
+}
+
+interface FeatureIndex {
+  columns: Record<FilterKey, Column>;
+  /** Place indices in list order (see `selectPlaces`), computed on first use. */
+  order: number[] | null;
+  /** All places in list order: the selection when nothing is filtered or searched. */
+  all: PlanFeature[] | null;
+  /** The last pass/fail array per filter, for the selection it was computed for. */
+  passed: Partial<Record<FilterKey, { selected: string[]; pass: Uint8Array }>>;
+  /** Per filter and value code: the list positions (indices into `order`) of its places, ascending. */
+  postings: Partial<Record<FilterKey, Uint32Array[]>>;
+}
+
+const indexes = new WeakMap<readonly PlanFeature[], FeatureIndex>();
+
+function buildColumn(features: readonly PlanFeature[], key: FilterKey): Column {
+  const code = new Map<string, number>();
+  const values: string[] = [];
+  const start = new Uint32Array(features.length + 1);
+  const codes: number[] = [];
+  for (let i = 0; i < features.length; i++) {
+    const from = (start[i] = codes.length);
+    for (const v of valuesOf(features[i], key)) {
+      let c = code.get(v);
+      if (c === undefined) {
+        c = values.length;
+        code.set(v, c);
+        values.push(v);
+      }
+      let dup = false;
+      for (let j = from; j < codes.length; j++) if (codes[j] === c) dup = true;
+      if (!dup) codes.push(c);
+    }
+  }
+  start[features.length] = codes.length;
+  return { values, code, start, codes: Uint32Array.from(codes) };
+}
+
+function indexOf(features: readonly PlanFeature[]): FeatureIndex {
+  let ix = indexes.get(features);
+  if (!ix) {
+    const columns = Object.fromEntries(FILTER_KEYS.map((k) => [k, buildColumn(features, k)])) as Record<
+      FilterKey,
+      Column
+    >;
+    ix = { columns, order: null, all: null, passed: {}, postings: {} };
+    indexes.set(features, ix);
+  }
+  return ix;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * Which places pass one filter (1) and which do not (0); `null` when the filter has no selection,
+ * so that every place passes. Toggling one filter leaves the others' arrays cached.
+ */
+function passArray(ix: FeatureIndex, key: FilterKey, selected: readonly string[]): Uint8Array | null {
+  if (selected.length === 0) return null;
+  const cached = ix.passed[key];
+  if (cached && sameList(cached.selected, selected)) return cached.pass;
+  const { values, code, start, codes } = ix.columns[key];
+  const flags = new Uint8Array(values.length);
+  for (const v of selected) {
+    const c = code.get(v);
+    if (c !== undefined) flags[c] = 1;
+  }
+  const n = start.length - 1;
+  const pass = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = start[i], end = start[i + 1]; j < end; j++) {
+      if (flags[codes[j]]) {
+        pass[i] = 1;
+        break;
+      }
+    }
+  }
+  ix.passed[key] = { selected: [...selected], pass };
+  return pass;
+}
+
+/**
+ * Facet counts for several filters in one pass: a place counts for filter k when it matches every
+ * other filter (`matchesFilters(f, filters, k)`). Map order is the order values first count, as
+ * in a plain scan of `features`.
+ */
+function countFacets(
+  features: readonly PlanFeature[],
+  filters: Filters,
+  keys: readonly FilterKey[],
+): Record<FilterKey, Map<string, number>> {
+  const ix = indexOf(features);
+  const pass = FILTER_KEYS.map((k) => passArray(ix, k, filters[k]));
+  const active = FILTER_KEYS.map((_, k) => k).filter((k) => pass[k] !== null);
+  const wanted = keys.map((key) => {
+    const k = FILTER_KEYS.indexOf(key);
+    const { values, start, codes } = ix.columns[key];
+    return { k, values, start, codes, counts: new Uint32Array(values.length), first: [] as number[] };
+  });
+  for (let i = 0; i < features.length; i++) {
+    let failed = -1;
+    let failures = 0;
+    for (const k of active) {
+      if (!pass[k]![i]) {
+        failed = k;
+        if (++failures > 1) break;
+      }
+    }
+    if (failures > 1) continue;
+    for (const w of wanted) {
+      if (failures === 1 && failed !== w.k) continue;
+      for (let j = w.start[i], end = w.start[i + 1]; j < end; j++) {
+        const c = w.codes[j];
+        if (w.counts[c]++ === 0) w.first.push(c);
+      }
+    }
+  }
+  const out = {} as Record<FilterKey, Map<string, number>>;
+  for (const w of wanted) out[FILTER_KEYS[w.k]] = new Map(w.first.map((c) => [w.values[c], w.counts[c]]));
+  return out;
+}
+
 /** Counts, for each value of one filter, the places that would match if it were selected. */
 export function facetCounts(features: PlanFeature[], filters: Filters, key: FilterKey): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const f of features) {
-    if (!matchesFilters(f, filters, key)) continue;
-    const values = key === 'industries' ? f.industries : key === 'kinds' ? [f.kind] : key === 'docs' ? f.docs : f.prefecture;
-    for (const v of new Set(values)) counts.set(v, (counts.get(v) ?? 0) + 1);
-  }
-  return counts;
+  return countFacets(features, filters, [key])[key];
+}
+
+/** `facetCounts` for all four filters at once (one pass over the places). */
+export function allFacetCounts(features: PlanFeature[], filters: Filters): Record<FilterKey, Map<string, number>> {
+  return countFacets(features, filters, FILTER_KEYS);
 }
 
 // ---- search ----
 
+// Printable ASCII and the CJK Unified Ideographs block are unchanged by NFKC (no decompositions, nothing
+// composes with them), and they are nearly all of the data: only other text needs normalize().
+const NFKC_STABLE = /^[ -~\u4e00-\u9fff]*$/;
+
 /** Lower case, full-width to half-width, no spaces or joiners: "Gu Lei" ~ "gulei", "ＬＥＤ" ~ "led". */
 export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s'’·\-–—_,.，。、（）()]/g, '');
+  return (NFKC_STABLE.test(text) ? text : text.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[\s'’·\-–—_,.，。、（）()]/g, '');
 }
 
 export interface SearchEntry {
@@ -57,18 +202,30 @@ const initials = (syllables: string) =>
     .map((s) => s[0] ?? '')
     .join('');
 
-export function buildSearchIndex(dataset: Dataset): SearchEntry[] {
-  return dataset.features.map((f) => {
-    const industries = f.industries.flatMap((id) => {
+/**
+ * One place's search terms. `industryTerms` keeps each industry's normalized names, shared by every
+ * place planning it (pass the same map for all places of a dataset).
+ */
+export function searchEntry(dataset: Dataset, f: PlanFeature, industryTerms = new Map<string, string[]>()): SearchEntry {
+  const industries = f.industries.flatMap((id) => {
+    let terms = industryTerms.get(id);
+    if (!terms) {
       const ind = dataset.industryById.get(id);
-      return ind ? [ind.zh, ind.zh_hant, ind.en, ind.pinyin, initials(ind.pinyin)] : [id];
-    });
-    return {
-      id: f.id,
-      names: [f.name_zh, f.name_zh_hant, f.name_en, f.name_pinyin, initials(f.name_pinyin)].map(normalize),
-      industries: [...industries, ...f.industries_text].map(normalize),
-    };
+      terms = (ind ? [ind.zh, ind.zh_hant, ind.en, ind.pinyin, initials(ind.pinyin)] : [id]).map(normalize);
+      industryTerms.set(id, terms);
+    }
+    return terms;
   });
+  return {
+    id: f.id,
+    names: [f.name_zh, f.name_zh_hant, f.name_en, f.name_pinyin, initials(f.name_pinyin)].map(normalize),
+    industries: [...industries, ...f.industries_text.map(normalize)],
+  };
+}
+
+export function buildSearchIndex(dataset: Dataset): SearchEntry[] {
+  const industryTerms = new Map<string, string[]>();
+  return dataset.features.map((f) => searchEntry(dataset, f, industryTerms));
 }
 
 /** Scores each matching place: a name that starts with the query > a name containing it > an industry. */
@@ -88,18 +245,117 @@ export function searchScores(index: SearchEntry[], query: string): Map<string, n
 
 const kindRank = new Map(KIND_ORDER.map((k, i) => [k, i]));
 
-/** The places shown in the list and on the map, best first. */
+const listOrder = (a: PlanFeature, b: PlanFeature) =>
+  a.province.localeCompare(b.province) ||
+  (kindRank.get(a.kind) ?? 99) - (kindRank.get(b.kind) ?? 99) ||
+  a.name_pinyin.localeCompare(b.name_pinyin);
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Place indices sorted by `listOrder`, ties in data order (a stable sort). Collation is slow at
+ * 100,000 places, so the indices are first sorted by plain code units of the lower-cased pinyin
+ * (its order for the letters, digits and spaces of nearly every name), then checked pair by pair
+ * with `listOrder` itself; only if a pair is out of order does the full collation sort run.
+ */
+function listOrderOf(features: readonly PlanFeature[]): number[] {
+  const order = features.map((_, i) => i);
+  const key = features.map((f) => f.name_pinyin.toLowerCase().replace(/ü/g, 'u'));
+  const rank = features.map((f) => kindRank.get(f.kind) ?? 99);
+  order.sort(
+    (a, b) =>
+      byCodeUnits(features[a].province, features[b].province) ||
+      rank[a] - rank[b] ||
+      byCodeUnits(key[a], key[b]) ||
+      byCodeUnits(features[a].name_pinyin, features[b].name_pinyin),
+  );
+  for (let j = 1; j < order.length; j++) {
+    const c = listOrder(features[order[j - 1]], features[order[j]]);
+    if (c > 0 || (c === 0 && order[j - 1] > order[j])) {
+      return features.map((_, i) => i).sort((a, b) => listOrder(features[a], features[b]));
+    }
+  }
+  return order;
+}
+
+/**
+ * The places shown in the list and on the map, best first: by search score, then province, kind
+ * and pinyin name; ties keep the data's order. (Filtering the pre-sorted list, then a stable sort
+ * by score, gives exactly that order.) Callers must not change the array they get.
+ */
 export function selectPlaces(
   dataset: Dataset,
   filters: Filters,
   scores: Map<string, number> | null,
 ): PlanFeature[] {
-  const out = dataset.features.filter((f) => matchesFilters(f, filters) && (!scores || scores.has(f.id)));
-  return out.sort(
-    (a, b) =>
-      (scores ? (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) : 0) ||
-      a.province.localeCompare(b.province) ||
-      (kindRank.get(a.kind) ?? 99) - (kindRank.get(b.kind) ?? 99) ||
-      a.name_pinyin.localeCompare(b.name_pinyin),
-  );
+  const features = dataset.features;
+  const ix = indexOf(features);
+  if (!ix.order) {
+    // Once per dataset, with the first selection (when the data arrive): the list order, and the
+    // posting lists that make every later filter click cost only what it selects.
+    ix.order = listOrderOf(features);
+    for (const k of FILTER_KEYS) positionsOf(ix, k, []);
+  }
+  const order = ix.order;
+  const active = FILTER_KEYS.filter((k) => filters[k].length > 0);
+  if (!scores && active.length === 0) return (ix.all ??= order.map((i) => features[i]));
+  if (!scores) {
+    // Filters only: the union of the selected values' posting lists for each filter, intersected
+    // across filters; cost follows the places selected, not all places.
+    const sets = active.map((k) => positionsOf(ix, k, filters[k])).sort((a, b) => a.length - b.length);
+    let positions = sets[0];
+    for (const other of sets.slice(1)) {
+      const member = new Uint8Array(order.length);
+      for (const p of other) member[p] = 1;
+      positions = positions.filter((p) => member[p] === 1);
+    }
+    const out = new Array<PlanFeature>(positions.length);
+    for (let j = 0; j < positions.length; j++) out[j] = features[order[positions[j]]];
+    return out;
+  }
+  const pass = active.map((k) => passArray(ix, k, filters[k])!);
+  const out: PlanFeature[] = [];
+  for (const i of order) {
+    if (!scores.has(features[i].id)) continue;
+    let ok = true;
+    for (const p of pass) if (!p[i]) ok = false;
+    if (ok) out.push(features[i]);
+  }
+  return out.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0));
+}
+
+/** List positions of the places having any of `selected` for one filter, ascending. */
+function positionsOf(ix: FeatureIndex, key: FilterKey, selected: readonly string[]): Uint32Array {
+  const { code, start, codes, values } = ix.columns[key];
+  const order = ix.order!;
+  let postings = ix.postings[key];
+  if (!postings) {
+    const sizes = new Uint32Array(values.length);
+    for (let j = 0; j < codes.length; j++) sizes[codes[j]]++;
+    postings = Array.from(sizes, (n) => new Uint32Array(n));
+    const filled = new Uint32Array(values.length);
+    for (let p = 0; p < order.length; p++) {
+      const i = order[p];
+      for (let j = start[i]; j < start[i + 1]; j++) postings[codes[j]][filled[codes[j]]++] = p;
+    }
+    ix.postings[key] = postings;
+  }
+  const lists = [...new Set(selected)].flatMap((v) => {
+    const c = code.get(v);
+    return c === undefined ? [] : [postings[c]];
+  });
+  if (lists.length <= 1) return lists[0] ?? new Uint32Array(0);
+  const member = new Uint8Array(order.length);
+  let n = 0;
+  for (const list of lists) {
+    for (const p of list) {
+      if (!member[p]) {
+        member[p] = 1;
+        n++;
+      }
+    }
+  }
+  const out = new Uint32Array(n);
+  for (let p = 0, j = 0; j < n; p++) if (member[p]) out[j++] = p;
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { Geometry } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 
 export type Kind =
   | 'prefecture'
@@ -129,3 +129,12 @@ export const KIND_ORDER: Kind[] = [
   'county',
   'other',
 ];
+
+/** A person's own file of sites, parsed and checked (src/features/planner/import-layer.ts). */
+export interface UserLayer {
+  name: string;
+  collection: FeatureCollection;
+  featureCount: number;
+  bbox: [number, number, number, number];
+  propertyKeys: string[];
+}

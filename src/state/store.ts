@@ -1,13 +1,26 @@
 // The single source of truth: the map, the list, the panels and the URL all read from here.
 import { create } from 'zustand';
 import { EMPTY_FILTERS, type FilterKey, type Filters } from '../data/query.ts';
-import type { Dataset } from '../data/types.ts';
-import { LANGUAGES, type Language, type MapViewState, type ReaderState, type UrlState } from './url-state.ts';
+import type { Dataset, UserLayer } from '../data/types.ts';
+import {
+  DEFAULT_PLANNER,
+  LANGUAGES,
+  type Language,
+  type MapViewState,
+  type Mode,
+  type PlannerState,
+  type ReaderState,
+  type UrlState,
+} from './url-state.ts';
 
 export { LANGUAGES, type Language };
 
 export interface AppState {
   lang: Language;
+  mode: Mode;
+  planner: PlannerState;
+  /** A person's own sites, shown over the plan layer; never leaves the browser. */
+  userLayer: UserLayer | null;
   dataset: Dataset | null;
   loadError: string | null;
   filters: Filters;
@@ -24,6 +37,11 @@ export interface AppState {
   fitRequest: number;
 
   setLang: (lang: Language) => void;
+  setMode: (mode: Mode) => void;
+  setPlanner: (patch: Partial<PlannerState>) => void;
+  setUserLayer: (layer: UserLayer | null) => void;
+  /** Shows a set of places in the explorer (from a planner cell or row). */
+  showInExplorer: (filters: Filters) => void;
   setDataset: (dataset: Dataset) => void;
   setLoadError: (message: string) => void;
   setQuery: (query: string) => void;
@@ -67,6 +85,9 @@ function persistLanguage(lang: Language) {
 
 export const useAppStore = create<AppState>()((set) => ({
   lang: storedLanguage() ?? browserLanguage(),
+  mode: 'explorer',
+  planner: DEFAULT_PLANNER,
+  userLayer: null,
   dataset: null,
   loadError: null,
   filters: EMPTY_FILTERS,
@@ -83,6 +104,11 @@ export const useAppStore = create<AppState>()((set) => ({
     persistLanguage(lang);
     set({ lang });
   },
+  setMode: (mode) => set({ mode }),
+  setPlanner: (patch) => set((s) => ({ planner: { ...s.planner, ...patch } })),
+  setUserLayer: (userLayer) => set({ userLayer }),
+  showInExplorer: (filters) =>
+    set((s) => ({ mode: 'explorer', filters, query: '', selectedId: null, fitRequest: s.fitRequest + 1 })),
   setDataset: (dataset) => set({ dataset, loadError: null }),
   setLoadError: (loadError) => set({ loadError }),
   setQuery: (query) => set((s) => ({ query, fitRequest: s.fitRequest + 1 })),
@@ -104,6 +130,8 @@ export const useAppStore = create<AppState>()((set) => ({
       if (u.lang) persistLanguage(u.lang);
       return {
         lang: u.lang ?? s.lang,
+        mode: u.mode,
+        planner: u.planner,
         query: u.q,
         filters: u.filters,
         selectedId: u.selected,

@@ -19,8 +19,32 @@ export interface ReaderState {
   end?: number;
 }
 
+export type Mode = 'explorer' | 'planner';
+export const PLANNER_TABS = ['matrix', 'choropleth', 'compare', 'plans', 'overlap', 'export'] as const;
+export type PlannerTab = (typeof PLANNER_TABS)[number];
+
+export interface PlannerState {
+  tab: PlannerTab;
+  /** industry id whose places shade the prefectures */
+  choropleth: string | null;
+  /** region column keys: pref:<code> or zone:<feature id> */
+  compare: string[];
+  threshold: number;
+  zones: boolean;
+}
+
+export const DEFAULT_PLANNER: PlannerState = {
+  tab: 'matrix',
+  choropleth: null,
+  compare: [],
+  threshold: 5,
+  zones: false,
+};
+
 export interface UrlState {
   lang?: Language;
+  mode: Mode;
+  planner: PlannerState;
   q: string;
   filters: Filters;
   selected: string | null;
@@ -38,7 +62,19 @@ export interface KnownValues {
 
 const MAX_VALUE = 200;
 const MAX_LIST = 60;
+const MAX_SEARCH = 20_000;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Keys that sharing tools and messengers append to links: ignored without a notice. */
+const APPENDED_KEYS = /^(utm_[a-z]+|fbclid|gclid|from|isappinstalled|spm)$/;
+/** An unknown key is named in the notice only when it is short and plain. */
+const PLAIN_KEY = /^[\w.[\]-]{1,24}$/;
+
+/** At most `max` UTF-16 units, never ending in half a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
+  return text.slice(0, end);
+}
 
 function finite(text: string): number | null {
   if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
@@ -50,15 +86,28 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 
 export function parseUrlState(search: string, known: KnownValues): { state: UrlState; dropped: string[] } {
   const dropped: string[] = [];
+  // An overlong query string is read up to its last whole part before the bound; the rest is
+  // reported, not silently lost.
+  let text = search;
+  if (text.length > MAX_SEARCH) {
+    text = text.slice(0, Math.max(0, text.lastIndexOf('&', MAX_SEARCH)));
+    dropped.push('…');
+  }
   let params: URLSearchParams;
   try {
-    params = new URLSearchParams(search.length > 20_000 ? search.slice(0, 20_000) : search);
+    params = new URLSearchParams(text);
   } catch {
     params = new URLSearchParams();
     dropped.push('query string');
   }
+  // Every key the parser consults; any other key in the link is reported as dropped.
+  const consulted = new Set<string>();
+  const get = (key: string): string | null => {
+    consulted.add(key);
+    return params.get(key);
+  };
   const one = (key: string): string | null => {
-    const v = params.get(key);
+    const v = get(key);
     if (v === null) return null;
     if (v.length > MAX_VALUE) {
       dropped.push(key);
@@ -67,7 +116,7 @@ export function parseUrlState(search: string, known: KnownValues): { state: UrlS
     return v;
   };
   const list = (key: string, ok: (v: string) => boolean): string[] => {
-    const raw = params.get(key);
+    const raw = get(key);
     if (raw === null || raw === '') return [];
     const items = raw.split(',').slice(0, MAX_LIST);
     const good = [...new Set(items.filter((v) => v.length <= 80 && ok(v)))];
@@ -76,6 +125,8 @@ export function parseUrlState(search: string, known: KnownValues): { state: UrlS
   };
 
   const state: UrlState = {
+    mode: 'explorer',
+    planner: { ...DEFAULT_PLANNER },
     q: '',
     filters: { industries: [], kinds: [], docs: [], prefectures: [] },
     selected: null,
@@ -88,11 +139,15 @@ export function parseUrlState(search: string, known: KnownValues): { state: UrlS
     if ((LANGUAGES as string[]).includes(lang)) state.lang = lang as Language;
     else dropped.push('lang');
   }
-  const q = params.get('q');
+  const q = get('q');
   if (q !== null) {
-    // Search text is free text: kept, but bounded; it is only ever rendered as text.
-    state.q = q.slice(0, MAX_VALUE);
-    if (q.length > MAX_VALUE) dropped.push('q');
+    // Search text is free text: kept, but bounded; it is only ever rendered as text. U+FFFD means
+    // the link's percent-encoding was broken: the text is garbled, so it is dropped.
+    if (q.includes('\uFFFD')) dropped.push('q');
+    else {
+      state.q = cut(q, MAX_VALUE);
+      if (q.length > MAX_VALUE) dropped.push('q');
+    }
   }
   state.filters.industries = list('ind', (v) => SLUG.test(v) && known.industries.has(v));
   state.filters.kinds = list('kind', (v) => (KIND_ORDER as string[]).includes(v)) as Kind[];
@@ -114,6 +169,37 @@ export function parseUrlState(search: string, known: KnownValues): { state: UrlS
       if (m && Number(m[2]) > Number(m[1])) state.reader = { doc: read, start: Number(m[1]), end: Number(m[2]) };
       else if (clause !== null) dropped.push('clause');
     } else dropped.push('read');
+  } else if (get('clause') !== null) dropped.push('clause');
+
+  const mode = one('mode');
+  if (mode !== null) {
+    if (mode === 'planner' || mode === 'explorer') state.mode = mode;
+    else dropped.push('mode');
+  }
+  const tab = one('tab');
+  if (tab !== null) {
+    if ((PLANNER_TABS as readonly string[]).includes(tab)) state.planner.tab = tab as PlannerTab;
+    else dropped.push('tab');
+  }
+  const choro = one('choro');
+  if (choro !== null) {
+    if (SLUG.test(choro) && known.industries.has(choro)) state.planner.choropleth = choro;
+    else dropped.push('choro');
+  }
+  state.planner.compare = list('cmp', (v) => {
+    const m = v.match(/^(pref|zone):(.+)$/);
+    return !!m && (m[1] === 'pref' ? known.prefectures.has(m[2]) : known.features.has(m[2]));
+  });
+  const th = one('th');
+  if (th !== null) {
+    const n = finite(th);
+    if (n !== null && Number.isInteger(n) && n >= 1 && n <= 999) state.planner.threshold = n;
+    else dropped.push('th');
+  }
+  const zones = one('zones');
+  if (zones !== null) {
+    if (zones === '1' || zones === '0') state.planner.zones = zones === '1';
+    else dropped.push('zones');
   }
 
   const map = one('map');
@@ -125,6 +211,15 @@ export function parseUrlState(search: string, known: KnownValues): { state: UrlS
       if (zoom !== state.view.zoom || lat !== state.view.lat || lng !== state.view.lng) dropped.push('map');
     } else dropped.push('map');
   }
+
+  // Keys the app does not know (including `__proto__[x]` and friends) are never read; say so.
+  let unnamed = false;
+  for (const key of new Set(params.keys())) {
+    if (consulted.has(key) || APPENDED_KEYS.test(key)) continue;
+    if (PLAIN_KEY.test(key) && dropped.length < 12) dropped.push(key);
+    else unnamed = true;
+  }
+  if (unnamed) dropped.push('…');
   return { state, dropped: [...new Set(dropped)] };
 }
 
@@ -134,6 +229,14 @@ const round = (v: number, d: number) => Number(v.toFixed(d));
 export function serializeUrlState(s: UrlState): string {
   const params = new URLSearchParams();
   if (s.lang) params.set('lang', s.lang);
+  if (s.mode === 'planner') {
+    params.set('mode', 'planner');
+    params.set('tab', s.planner.tab);
+    if (s.planner.choropleth) params.set('choro', s.planner.choropleth);
+    if (s.planner.compare.length) params.set('cmp', s.planner.compare.join(','));
+    if (s.planner.threshold !== DEFAULT_PLANNER.threshold) params.set('th', String(s.planner.threshold));
+    if (s.planner.zones) params.set('zones', '1');
+  }
   if (s.q) params.set('q', s.q);
   if (s.filters.industries.length) params.set('ind', s.filters.industries.join(','));
   if (s.filters.kinds.length) params.set('kind', s.filters.kinds.join(','));
@@ -146,6 +249,6 @@ export function serializeUrlState(s: UrlState): string {
       params.set('clause', `${s.reader.start}-${s.reader.end}`);
   }
   if (s.view) params.set('map', `${round(s.view.zoom, 2)}/${round(s.view.lat, 4)}/${round(s.view.lng, 4)}`);
-  const text = params.toString().replace(/%2C/g, ',').replace(/%2F/g, '/');
+  const text = params.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%3A/g, ':');
   return text ? `?${text}` : '';
 }

@@ -1,27 +1,108 @@
-import { useMemo } from 'react';
-import { buildSearchIndex, searchScores, selectPlaces } from '../data/query.ts';
+import { useDeferredValue, useMemo } from 'react';
+import { normalize, searchEntry, searchScores, selectPlaces, type Filters, type SearchEntry } from '../data/query.ts';
 import type { Dataset, PlanFeature } from '../data/types.ts';
 import { useAppStore } from './store.ts';
 
-const indexCache = new WeakMap<Dataset, ReturnType<typeof buildSearchIndex>>();
+interface IndexBuild {
+  entries: SearchEntry[];
+  industryTerms: Map<string, string[]>;
+  done: boolean;
+}
+const searchIndexes = new WeakMap<Dataset, IndexBuild>();
+const buildOf = (dataset: Dataset): IndexBuild => {
+  let build = searchIndexes.get(dataset);
+  if (!build) searchIndexes.set(dataset, (build = { entries: [], industryTerms: new Map(), done: false }));
+  return build;
+};
 
-export function searchIndexOf(dataset: Dataset) {
-  let index = indexCache.get(dataset);
-  if (!index) {
-    index = buildSearchIndex(dataset);
-    indexCache.set(dataset, index);
+/** Adds the next place to a search index under construction; false once it is complete. */
+function step(dataset: Dataset, build: IndexBuild): boolean {
+  const f = dataset.features[build.entries.length];
+  if (!f) return !(build.done = true);
+  build.entries.push(searchEntry(dataset, f, build.industryTerms));
+  return true;
+}
+
+/** The search index of a dataset (`buildSearchIndex`), finished now if idle time has not done it yet. */
+export function searchIndexOf(dataset: Dataset): SearchEntry[] {
+  const build = buildOf(dataset);
+  while (!build.done) step(dataset, build);
+  return build.entries;
+}
+
+type IdleDeadline = { timeRemaining: () => number };
+const onIdle = (cb: (deadline: IdleDeadline) => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(cb, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
   }
-  return index;
+  const handle = setTimeout(() => cb({ timeRemaining: () => 8 }), 16);
+  return () => clearTimeout(handle);
+};
+
+/**
+ * Builds the search index in idle time, a slice at a time, so that the first search does not wait
+ * for it (at 100,000 places that is a few hundred milliseconds). Returns a function that stops it.
+ */
+export function prepareSearch(dataset: Dataset): () => void {
+  const build = buildOf(dataset);
+  let cancel = () => {};
+  const slice = (deadline: IdleDeadline) => {
+    while (deadline.timeRemaining() > 2) for (let i = 0; i < 200; i++) if (!step(dataset, build)) return;
+    cancel = onIdle(slice);
+  };
+  if (!build.done) cancel = onIdle(slice);
+  return () => cancel();
+}
+
+export interface Places {
+  places: PlanFeature[];
+  searchIds: string[] | null;
+}
+
+const NONE: Places = { places: [], searchIds: null };
+let last: { dataset: Dataset; filters: Filters; query: string; value: Places } | null = null;
+
+/**
+ * The selection for one state of the store. The map, the list and the planner all ask for the same
+ * state at once, so the last answer is kept: one computation per change, not one per component.
+ * The search index is only built once someone searches.
+ */
+export function placesFor(dataset: Dataset, filters: Filters, query: string): Places {
+  if (last && last.dataset === dataset && last.filters === filters && last.query === query) return last.value;
+  const scores = normalize(query) ? searchScores(searchIndexOf(dataset), query) : null;
+  const value = { places: selectPlaces(dataset, filters, scores), searchIds: scores ? [...scores.keys()] : null };
+  last = { dataset, filters, query, value };
+  return value;
 }
 
 /** The places the current filters and search select, and the ids the search alone matched. */
-export function usePlaces(): { places: PlanFeature[]; searchIds: string[] | null } {
+export function usePlaces(): Places {
   const dataset = useAppStore((s) => s.dataset);
   const filters = useAppStore((s) => s.filters);
   const query = useAppStore((s) => s.query);
-  return useMemo(() => {
-    if (!dataset) return { places: [], searchIds: null };
-    const scores = searchScores(searchIndexOf(dataset), query);
-    return { places: selectPlaces(dataset, filters, scores), searchIds: scores ? [...scores.keys()] : null };
-  }, [dataset, filters, query]);
+  return useMemo(() => (dataset ? placesFor(dataset, filters, query) : NONE), [dataset, filters, query]);
+}
+
+/**
+ * `usePlaces` one step behind the store (React's deferred values), with the filters it is for: a
+ * click on a filter is answered at once (the checkbox, the list), and what can follow a moment
+ * later (the map's layer filter and camera) follows in a render that input can interrupt.
+ * `current` is false while it lags behind.
+ * New data are never deferred (the list is there as soon as the data are).
+ */
+export function useDeferredPlaces(): Places & { current: boolean; dataset: Dataset | null; filters: Filters } {
+  const dataset = useAppStore((s) => s.dataset);
+  const filters = useAppStore((s) => s.filters);
+  const query = useAppStore((s) => s.query);
+  const now = useMemo(() => ({ dataset, filters, query }), [dataset, filters, query]);
+  const lagging = useDeferredValue(now);
+  // The first selection after the data arrive is not deferred: the list is there with the data.
+  const deferred = lagging.dataset === dataset ? lagging : now;
+  const places = useMemo(
+    () => (deferred.dataset ? placesFor(deferred.dataset, deferred.filters, deferred.query) : NONE),
+    [deferred],
+  );
+  const current = deferred.dataset === dataset && deferred.filters === filters && deferred.query === query;
+  return { ...places, current, dataset: deferred.dataset, filters: deferred.filters };
 }

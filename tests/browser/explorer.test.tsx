@@ -29,10 +29,12 @@ test('typing 石化 lists 古雷台湾石化工业园; selecting it shows its cl
   const text = [...document.querySelectorAll('[data-testid="current-clause"]')].map((m) => m.textContent).join('');
   expect(text).toBe(clause.quote);
   // The highlighted clause is scrolled into the reader's view.
-  const body = document.querySelector('[data-testid="reader-body"]')!.getBoundingClientRect();
-  const mark = document.querySelector('[data-testid="current-clause"]')!.getBoundingClientRect();
-  expect(mark.top).toBeGreaterThanOrEqual(body.top);
-  expect(mark.bottom).toBeLessThanOrEqual(body.bottom);
+  const inView = () => {
+    const body = document.querySelector('[data-testid="reader-body"]')!.getBoundingClientRect();
+    const mark = document.querySelector('[data-testid="current-clause"]')!.getBoundingClientRect();
+    return mark.top >= body.top && mark.bottom <= body.bottom;
+  };
+  await expect.poll(inView).toBe(true);
   expect(new URLSearchParams(location.search).get('clause')).toBe(`${clause.start}-${clause.end}`);
 
   // Other clauses with places are marked and lead back to their place.

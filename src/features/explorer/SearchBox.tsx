@@ -1,12 +1,53 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
+import { prepareSearch } from '../../state/use-places.ts';
+
+/**
+ * Calls `start` once the map has first drawn the places (the `map:first-idle` mark), so that work
+ * which can wait does not compete with the first view; after a few seconds in any case (no map).
+ */
+function afterFirstView(start: () => void): () => void {
+  let started = false;
+  const go = () => {
+    if (started) return;
+    started = true;
+    observer?.disconnect();
+    clearTimeout(timer);
+    start();
+  };
+  const timer = setTimeout(go, 5000);
+  let observer: PerformanceObserver | null = null;
+  if (performance.getEntriesByName('map:first-idle').length) go();
+  else if (typeof PerformanceObserver === 'function') {
+    observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('map:first-idle').length) go();
+    });
+    observer.observe({ type: 'mark' });
+  }
+  return () => {
+    started = true;
+    observer?.disconnect();
+    clearTimeout(timer);
+  };
+}
 
 export function SearchBox() {
   const id = useId();
   const query = useAppStore((s) => s.query);
   const setQuery = useAppStore((s) => s.setQuery);
   const { t } = useI18n();
+  const dataset = useAppStore((s) => s.dataset);
+  // The search index is built in idle time after the first view, so the first query is instant.
+  useEffect(() => {
+    if (!dataset) return;
+    let stop = () => {};
+    const cancel = afterFirstView(() => (stop = prepareSearch(dataset)));
+    return () => {
+      cancel();
+      stop();
+    };
+  }, [dataset]);
   return (
     <div className="search">
       <label htmlFor={id}>{t('search')}</label>

@@ -15,8 +15,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { PlanFeature } from '../../data/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { applyEarlyUrlState } from '../../app/url-sync.ts';
 import { useAppStore } from '../../state/store.ts';
-import { usePlaces } from '../../state/use-places.ts';
+import { useDeferredPlaces } from '../../state/use-places.ts';
 import { basemapStyle, FUJIAN_BOUNDS, labelField } from './basemap-style.ts';
 import { setMapInstance } from './map-instance.ts';
 import {
@@ -29,6 +30,8 @@ import {
   planSource,
 } from './plan-layers.ts';
 import { hasWebGL } from './webgl.ts';
+import { USER_LAYER_IDS, USER_SOURCE, userLayers, userPopupContent } from './user-layer.ts';
+import { choroplethColor, choroplethCounts } from '../planner/choropleth.ts';
 
 setWorkerUrl(new URL(maplibreWorkerUrl, document.baseURI).href);
 
@@ -36,9 +39,23 @@ const LOCAL_CJK_FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Mic
 
 function boundsOf(features: PlanFeature[]): LngLatBounds | null {
   if (features.length === 0) return null;
-  const b = new LngLatBounds();
-  for (const f of features) b.extend([f.bbox[0], f.bbox[1]]).extend([f.bbox[2], f.bbox[3]]);
-  return b;
+  // Plain numbers: a national result set has tens of thousands of places.
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { bbox } of features) {
+    if (bbox[0] < w) w = bbox[0];
+    if (bbox[1] < s) s = bbox[1];
+    if (bbox[2] > e) e = bbox[2];
+    if (bbox[3] > n) n = bbox[3];
+  }
+  return new LngLatBounds([w, s], [e, n]);
+}
+
+/** Whether the map already shows all of `b` at about the scale a fit would choose. */
+function alreadyFits(map: MapLibreMap, b: LngLatBounds, options: { padding: number; maxZoom: number }): boolean {
+  const view = map.getBounds();
+  if (!view.contains(b.getSouthWest()) || !view.contains(b.getNorthEast())) return false;
+  const camera = map.cameraForBounds(b, options);
+  return camera?.zoom !== undefined && camera.zoom - map.getZoom() < 0.5;
 }
 
 /** The imperative MapLibre map behind one thin component; it reads the store and writes events to it. */
@@ -53,11 +70,20 @@ export function MapView() {
   const selectedId = useAppStore((s) => s.selectedId);
   const hoverId = useAppStore((s) => s.hoverId);
   const fitRequest = useAppStore((s) => s.fitRequest);
-  const { places, searchIds } = usePlaces();
+  const mode = useAppStore((s) => s.mode);
+  const choropleth = useAppStore((s) => s.planner.choropleth);
+  const userLayer = useAppStore((s) => s.userLayer);
+  // The map follows a click one render later (see useDeferredPlaces): the click itself only
+  // updates the checkbox and the list.
+  const { places, searchIds, current, filters: mapFilters } = useDeferredPlaces();
+  const fitted = useRef(0);
 
   // Create the map once.
   useEffect(() => {
     if (failure || !container.current) return;
+    // A link's own view must be in the store before the map exists. App applies the early URL state
+    // in its effect, which React runs after this (its child's) effect: apply it here too.
+    applyEarlyUrlState();
     const { view, lang: initialLang } = useAppStore.getState();
     let m: MapLibreMap;
     try {
@@ -72,6 +98,9 @@ export function MapView() {
         minZoom: 3,
         dragRotate: false,
         pitchWithRotate: false,
+        // Labels appear at once instead of fading in over 300 ms: every faded frame is a full
+        // repaint, which a machine without a GPU pays for in full (see README, Performance).
+        fadeDuration: 0,
       });
     } catch {
       // WebGL exists but no context could be made (blocklisted GPU, lost context).
@@ -177,27 +206,36 @@ export function MapView() {
     map.on('click', onClick);
   }, [map, ready, dataset]);
 
-  // Filters and search run on the GPU: only the layer filters change.
+  // Filters and search change only the layer filters (MapLibre's worker applies them to the tiles it
+  // already has); the data are never sent again.
   useEffect(() => {
     if (!map || !ready || !map.getSource(PLAN_SOURCE)) return;
-    const filter = planFilter(filters, searchIds);
+    const filter = planFilter(mapFilters, searchIds);
+    // Built here, not typed by a person: skip the style validator (a search can list 100,000 ids).
+    const NO_VALIDATION = { validate: false };
     const isArea = ['==', ['get', 'area'], true];
     const isPoint = ['==', ['get', 'area'], false];
-    map.setFilter(PLAN_LAYERS.areaFill, ['all', isArea, filter] as never);
-    map.setFilter(PLAN_LAYERS.areaLine, ['all', isArea, filter] as never);
-    map.setFilter(`${PLAN_LAYERS.areaLine}-approx`, ['all', isArea, ['==', ['get', 'approx'], true], filter] as never);
-    map.setFilter(PLAN_LAYERS.points, ['all', isPoint, filter] as never);
-    map.setFilter(PLAN_LAYERS.labels, ['all', isPoint, filter] as never);
-  }, [map, ready, dataset, filters, searchIds]);
+    map.setFilter(PLAN_LAYERS.areaFill, ['all', isArea, filter] as never, NO_VALIDATION);
+    map.setFilter(PLAN_LAYERS.areaLine, ['all', isArea, filter] as never, NO_VALIDATION);
+    map.setFilter(
+      `${PLAN_LAYERS.areaLine}-approx`,
+      ['all', isArea, ['==', ['get', 'approx'], true], filter] as never,
+      NO_VALIDATION,
+    );
+    map.setFilter(PLAN_LAYERS.points, ['all', isPoint, filter] as never, NO_VALIDATION);
+    map.setFilter(PLAN_LAYERS.labels, ['all', isPoint, filter] as never, NO_VALIDATION);
+  }, [map, ready, dataset, mapFilters, searchIds]);
 
-  // The view fits the result set when filters or search change.
+  // The view fits the result set when filters or search change: once per request, as soon as the
+  // selection has caught up with it.
   useEffect(() => {
-    if (!map || !ready || fitRequest === 0) return;
+    if (!map || !ready || fitRequest === fitted.current || !current) return;
+    fitted.current = fitRequest;
     const b = boundsOf(places);
-    if (b) map.fitBounds(b, { padding: 48, maxZoom: 10, duration: 600 });
-    // Only a new request moves the map; `places` is read as it is at that moment.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [map, ready, fitRequest]);
+    const fit = { padding: 48, maxZoom: 10 };
+    // A result set the view already shows whole is not worth a camera move (nor the new tiles).
+    if (b && !alreadyFits(map, b, fit)) map.fitBounds(b, { ...fit, duration: 600 });
+  }, [map, ready, fitRequest, current, places]);
 
   // Hover and selection states.
   useEffect(() => {
@@ -221,6 +259,48 @@ export function MapView() {
       if (map.getSource(PLAN_SOURCE)) map.setFeatureState({ source: PLAN_SOURCE, id: selectedId }, { selected: false });
     };
   }, [map, ready, dataset, selectedId]);
+
+  // Planner choropleth: prefectures shaded by the number of places planning the chosen industry.
+  useEffect(() => {
+    if (!map || !ready || !map.getLayer('choropleth-fill')) return;
+    const on = mode === 'planner' && choropleth !== null && dataset !== null;
+    map.setLayoutProperty('choropleth-fill', 'visibility', on ? 'visible' : 'none');
+    // Plan areas would hide the shading: while it shows, only their outlines and the points stay.
+    if (map.getLayer(PLAN_LAYERS.areaFill))
+      map.setLayoutProperty(PLAN_LAYERS.areaFill, 'visibility', on ? 'none' : 'visible');
+    if (on)
+      map.setPaintProperty(
+        'choropleth-fill',
+        'fill-color',
+        choroplethColor(choroplethCounts(dataset, choropleth, filters)),
+      );
+  }, [map, ready, mode, choropleth, dataset, filters]);
+
+  // A person's own layer, over the plan layer.
+  useEffect(() => {
+    if (!map || !ready) return;
+    for (const id of USER_LAYER_IDS) if (map.getLayer(id)) map.removeLayer(id);
+    if (map.getSource(USER_SOURCE)) map.removeSource(USER_SOURCE);
+    if (!userLayer) return;
+    map.addSource(USER_SOURCE, { type: 'geojson', data: userLayer.collection });
+    for (const layer of userLayers()) map.addLayer(layer);
+    map.fitBounds(userLayer.bbox, { padding: 48, maxZoom: 11, duration: 600 });
+    let popup: Popup | null = null;
+    const onClick = (e: MapMouseEvent) => {
+      const hit = map.queryRenderedFeatures(e.point, { layers: USER_LAYER_IDS.filter((id) => map.getLayer(id)) })[0];
+      if (!hit) return;
+      popup?.remove();
+      popup = new Popup({ maxWidth: '300px' })
+        .setLngLat(e.lngLat)
+        .setDOMContent(userPopupContent(userLayer.name, hit.properties))
+        .addTo(map);
+    };
+    map.on('click', onClick);
+    return () => {
+      map.off('click', onClick);
+      popup?.remove();
+    };
+  }, [map, ready, userLayer]);
 
   // Labels follow the language.
   useEffect(() => {

@@ -40,6 +40,14 @@ export function basemapStyle(lang: LabelLanguage): StyleSpecification {
         paint: { 'fill-color': ['case', ['==', ['get', 'code'], FUJIAN], '#fbf9f3', '#e6e2d8'] },
       },
       {
+        // Planner choropleth: shaded by MapView when an industry is chosen.
+        id: 'choropleth-fill',
+        type: 'fill',
+        source: 'prefectures',
+        layout: { visibility: 'none' },
+        paint: { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': 0.85 },
+      },
+      {
         id: 'prefecture-boundaries',
         type: 'line',
         source: 'prefectures',

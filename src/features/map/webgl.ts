@@ -1,9 +1,9 @@
-/** Whether this browser can create a WebGL context, which MapLibre needs to draw anything. */
+/**
+ * Whether this browser has WebGL at all. A cheap check: creating a context just to ask costs as much
+ * as the map's own (on a machine without a GPU, a good part of a second), and whether a context can
+ * really be made (a blocklisted GPU, a lost context) only shows when MapLibre tries, which MapView
+ * catches.
+ */
 export function hasWebGL(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-  } catch {
-    return false;
-  }
+  return typeof WebGL2RenderingContext !== 'undefined' || typeof WebGLRenderingContext !== 'undefined';
 }

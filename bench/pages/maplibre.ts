@@ -1,0 +1,81 @@
+// Reference page 1, "the limit for this stack": MapLibre alone, no React, no app code. It draws the
+// same data with the same style as the app: the app's basemap style and plan layer declarations,
+// rewritten to read the raw GeoJSON properties (the app flattens them first), and hands MapLibre
+// the data URL so that its worker fetches and parses it.
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type FilterSpecification,
+  type LayerSpecification,
+} from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { basemapStyle } from '../../src/features/map/basemap-style.ts';
+import { PLAN_SOURCE, planLayers } from '../../src/features/map/plan-layers.ts';
+import { KIND_ORDER } from '../../src/data/types.ts';
+import { DATA_URL, initialView, mapElement, markIdle } from './shared.ts';
+
+setWorkerUrl(new URL(maplibreWorkerUrl, document.baseURI).href);
+
+const FLATTENED = new Set(['area', 'approx', 'rank', 'ind', 'docs', 'pref']);
+const KIND_RANK = ['match', ['get', 'kind'], ...KIND_ORDER.flatMap((k, i) => [k, i]), 99];
+
+/** The app's layer expressions over its flattened properties, as expressions over the raw data. */
+function raw(e: unknown): unknown {
+  if (e !== null && typeof e === 'object' && !Array.isArray(e)) {
+    return Object.fromEntries(Object.entries(e).map(([k, v]) => [k, raw(v)]));
+  }
+  if (!Array.isArray(e)) return e;
+  switch (JSON.stringify(e)) {
+    case '["==",["get","area"],true]':
+      return ['!=', ['geometry-type'], 'Point'];
+    case '["==",["get","area"],false]':
+      return ['==', ['geometry-type'], 'Point'];
+    case '["==",["get","approx"],true]':
+      return ['==', ['get', 'precision'], 'approximate_area'];
+    case '["get","rank"]':
+      return KIND_RANK;
+  }
+  if (e[0] === 'get' && FLATTENED.has(e[1] as string)) throw new Error(`unmapped app property ${String(e[1])}`);
+  return e.map(raw);
+}
+
+const layers = planLayers(['all'], 'zh-Hans').map((l) => raw(l) as LayerSpecification);
+const baseFilter = new Map(layers.map((l) => [l.id, (l as { filter?: FilterSpecification }).filter]));
+
+const view = initialView();
+const map = new MapLibreMap({
+  container: mapElement(),
+  style: basemapStyle('zh-Hans'),
+  center: [view.lng, view.lat],
+  zoom: view.zoom,
+  localIdeographFontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+  attributionControl: { compact: true, customAttribution: 'Natural Earth · echarts map data' },
+  maxBounds: [95, 10, 140, 48],
+  minZoom: 3,
+  dragRotate: false,
+  pitchWithRotate: false,
+});
+map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+map.on('load', () => {
+  map.addSource(PLAN_SOURCE, { type: 'geojson', data: DATA_URL, promoteId: 'id' });
+  for (const layer of layers) map.addLayer(layer, 'province-labels');
+});
+map.on('idle', () => markIdle(Boolean(map.getSource(PLAN_SOURCE)) && map.isSourceLoaded(PLAN_SOURCE)));
+
+const selected = new Set<string>();
+window.__bench = {
+  drawn: () => new Set(map.queryRenderedFeatures({ layers: layers.map((l) => l.id) }).map((f) => f.properties.id)).size,
+  toggleIndustry(id) {
+    if (!selected.delete(id)) selected.add(id);
+    const only: FilterSpecification | null = selected.size
+      ? (['any', ...[...selected].map((s) => ['in', s, ['get', 'industries']])] as FilterSpecification)
+      : null;
+    for (const [layer, base] of baseFilter) {
+      map.setFilter(layer, (only ? ['all', base ?? true, only] : base) as FilterSpecification);
+    }
+  },
+};

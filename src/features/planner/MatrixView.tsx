@@ -1,0 +1,167 @@
+import { useMemo, useState } from 'react';
+import type { Dataset } from '../../data/types.ts';
+import { useAppStore } from '../../state/store.ts';
+import { countMatrix, type RegionColumn } from './analysis.ts';
+import { PROVINCES, regionColumns } from './columns.ts';
+import { PlaceClauseList } from './PlaceClauseList.tsx';
+import { usePlannerLabels } from './usePlannerLabels.ts';
+
+export function useMatrixModel(dataset: Dataset, province: string, withZones: boolean) {
+  const filters = useAppStore((s) => s.filters);
+  return useMemo(() => {
+    const columns = regionColumns(dataset, province, withZones);
+    return { columns, matrix: countMatrix(dataset, columns, filters) };
+  }, [dataset, province, withZones, filters]);
+}
+
+/** Prefectures (and zones) × industries grouped by the taxonomy; every number opens its places. */
+export function MatrixView({ dataset }: { dataset: Dataset }) {
+  const planner = useAppStore((s) => s.planner);
+  const setPlanner = useAppStore((s) => s.setPlanner);
+  const filters = useAppStore((s) => s.filters);
+  const showInExplorer = useAppStore((s) => s.showInExplorer);
+  const [province, setProvince] = useState('350000');
+  const [sort, setSort] = useState<string>('taxonomy');
+  const [cell, setCell] = useState<{ industry: string; column: RegionColumn } | null>(null);
+  const l = usePlannerLabels(dataset);
+  const { t } = l;
+  const { columns, matrix } = useMatrixModel(dataset, province, planner.zones && province === '350000');
+  const count = (industry: string, c: RegionColumn) => matrix.cells.get(`${industry}|${c.key}`)?.length ?? 0;
+  const sortColumn = columns.find((c) => c.key === sort);
+
+  return (
+    <div className="planner-view">
+      <p className="intro">{t('matrixIntro')}</p>
+      <div className="toolbar">
+        <label>
+          {t('provinceFilter')}{' '}
+          <select value={province} onChange={(e) => setProvince(e.target.value)}>
+            {PROVINCES.map((p) => (
+              <option key={p} value={p}>
+                {l.provinceLabel(p)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={planner.zones} onChange={(e) => setPlanner({ zones: e.target.checked })} />{' '}
+          {t('includeZones')}
+        </label>
+        <label>
+          {t('sortBy')}{' '}
+          <select value={sort} onChange={(e) => setSort(e.target.value)} aria-label={t('sortBy')}>
+            <option value="taxonomy">{t('sortTaxonomy')}</option>
+            <option value="total">{t('total')}</option>
+            {columns.map((c) => (
+              <option key={c.key} value={c.key}>
+                {l.columnLabel(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="muted small">{t('appliedFilters')}</p>
+      <div className="table-scroll">
+        <table className="matrix" data-testid="matrix">
+          <thead>
+            <tr>
+              <th scope="col">{t('industry')}</th>
+              {columns.map((c) => (
+                <th scope="col" key={c.key} data-column={c.key} className={c.type === 'zone' ? 'is-zone' : undefined}>
+                  <button
+                    type="button"
+                    className="th-button"
+                    title={t('sortColumn')}
+                    onClick={() => setSort(c.key)}
+                    aria-pressed={sort === c.key}
+                  >
+                    {l.columnLabel(c)}
+                  </button>
+                </th>
+              ))}
+              <th scope="col">
+                <button
+                  type="button"
+                  className="th-button"
+                  onClick={() => setSort('total')}
+                  aria-pressed={sort === 'total'}
+                >
+                  {t('total')}
+                </button>
+              </th>
+            </tr>
+          </thead>
+          {dataset.groups.map((g) => {
+            const rows = dataset.industries.filter((i) => i.group === g.id);
+            const sorted =
+              sort === 'taxonomy'
+                ? rows
+                : [...rows].sort((a, b) =>
+                    sort === 'total'
+                      ? (matrix.rowTotals.get(b.id)?.length ?? 0) - (matrix.rowTotals.get(a.id)?.length ?? 0)
+                      : count(b.id, sortColumn!) - count(a.id, sortColumn!),
+                  );
+            return (
+              <tbody key={g.id} data-group={g.id}>
+                <tr className="matrix__group">
+                  <th scope="row">{t('groupSubtotal', { group: l.industryName(g) })}</th>
+                  {columns.map((c) => (
+                    <td key={c.key}>{matrix.groups.get(`group:${g.id}|${c.key}`)?.length ?? 0}</td>
+                  ))}
+                  <td />
+                </tr>
+                {sorted.map((ind) => (
+                  <tr key={ind.id} data-industry={ind.id}>
+                    <th scope="row">{l.industryName(ind)}</th>
+                    {columns.map((c) => {
+                      const n = count(ind.id, c);
+                      return (
+                        <td key={c.key} data-column={c.key} className={n ? `heat-${Math.min(4, n)}` : undefined}>
+                          {n > 0 ? (
+                            <button
+                              type="button"
+                              className="cell-button"
+                              aria-label={`${l.industryName(ind)} · ${l.columnLabel(c)}: ${n}`}
+                              onClick={() => setCell({ industry: ind.id, column: c })}
+                            >
+                              {n}
+                            </button>
+                          ) : (
+                            <span className="zero">·</span>
+                          )}
+                        </td>
+                      );
+                    })}
+                    <td className="total">{matrix.rowTotals.get(ind.id)?.length ?? 0}</td>
+                  </tr>
+                ))}
+              </tbody>
+            );
+          })}
+        </table>
+      </div>
+      {cell && (
+        <section className="cell-detail" aria-live="polite" data-testid="cell-detail">
+          <h3>
+            {l.industryName(dataset.industryById.get(cell.industry)!)} · {l.columnLabel(cell.column)}
+          </h3>
+          {cell.column.type === 'prefecture' && (
+            <button
+              type="button"
+              onClick={() =>
+                showInExplorer({ ...filters, industries: [cell.industry], prefectures: [cell.column.ref] })
+              }
+            >
+              {t('showOnMap')}
+            </button>
+          )}
+          <PlaceClauseList
+            dataset={dataset}
+            industry={cell.industry}
+            places={(matrix.cells.get(`${cell.industry}|${cell.column.key}`) ?? []).map((id) => dataset.byId.get(id)!)}
+          />
+        </section>
+      )}
+    </div>
+  );
+}

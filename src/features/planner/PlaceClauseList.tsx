@@ -1,0 +1,52 @@
+import type { Dataset, PlanFeature } from '../../data/types.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { useAppStore } from '../../state/store.ts';
+
+/** Places with the clauses that plan one industry for them; each place opens its details. */
+export function PlaceClauseList({
+  dataset,
+  places,
+  industry,
+}: {
+  dataset: Dataset;
+  places: PlanFeature[];
+  industry?: string;
+}) {
+  const select = useAppStore((s) => s.select);
+  const openReader = useAppStore((s) => s.openReader);
+  const i18n = useI18n();
+  return (
+    <ul className="place-clauses">
+      {places.map((p) => {
+        const clauses = industry ? p.sources.filter((s) => s.industries.includes(industry)) : p.sources;
+        return (
+          <li key={p.id}>
+            <button type="button" className="link-button" onClick={() => select(p.id)}>
+              {i18n.featureName(p)}
+            </button>{' '}
+            <span className="muted">{i18n.kindName(p.kind)}</span>
+            <ul>
+              {clauses.map((c) => {
+                const meta = dataset.documentById.get(c.doc);
+                return (
+                  <li key={`${c.doc}:${c.start}`}>
+                    <q lang="zh-Hans">{i18n.zh(c.quote)}</q>{' '}
+                    <button
+                      type="button"
+                      className="link-button small"
+                      onClick={() => openReader({ doc: c.doc, start: c.start, end: c.end })}
+                    >
+                      {meta
+                        ? `${meta.period.start === meta.period.end ? meta.period.start : `${meta.period.start}–${meta.period.end}`} ${i18n.docTitle(meta)}`
+                        : c.doc}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

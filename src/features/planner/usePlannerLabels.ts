@@ -1,0 +1,18 @@
+import type { Dataset } from '../../data/types.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import type { RegionColumn } from './analysis.ts';
+
+export function usePlannerLabels(dataset: Dataset) {
+  const i18n = useI18n();
+  const columnLabel = (c: RegionColumn) => {
+    if (c.type === 'prefecture') {
+      const r = dataset.regionByCode.get(c.ref);
+      return r ? i18n.regionName(r) : c.ref;
+    }
+    const f = dataset.byId.get(c.ref);
+    return f ? i18n.featureName(f) : c.ref;
+  };
+  const provinceLabel = (code: string) =>
+    code === '350000' ? (i18n.lang === 'en' ? 'Fujian' : '福建') : i18n.lang === 'en' ? 'Shandong' : '山东';
+  return { ...i18n, columnLabel, provinceLabel };
+}

@@ -1,0 +1,167 @@
+// What a planner does: compare layouts, find overlaps, export, and bring their own sites.
+import { afterEach, expect, test } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import Papa from 'papaparse';
+import { EMPTY_FILTERS, matchesFilters } from '../../src/data/query.ts';
+import { useAppStore } from '../../src/state/store.ts';
+import { datasetLoaded, idleMap, listedIds, mountApp, unmountApp } from './support/app.tsx';
+
+afterEach(unmountApp);
+
+const explorerIds = (filters: Partial<typeof EMPTY_FILTERS>) =>
+  useAppStore
+    .getState()
+    .dataset!.features.filter((f) => matchesFilters(f, { ...EMPTY_FILTERS, ...filters }))
+    .map((f) => f.id);
+
+/** Captures what the app downloads: the file name and the text of the blob behind the link. */
+function captureDownloads() {
+  const files: { name: string; text: Promise<string>; bytes: Promise<ArrayBuffer> }[] = [];
+  const onClick = (e: MouseEvent) => {
+    const a = e.target as HTMLAnchorElement;
+    if (a.tagName === 'A' && a.download) {
+      const blob = fetch(a.href).then((r) => r.blob());
+      files.push({ name: a.download, text: blob.then((b) => b.text()), bytes: blob.then((b) => b.arrayBuffer()) });
+    }
+  };
+  document.addEventListener('click', onClick, true);
+  return { files, stop: () => document.removeEventListener('click', onClick, true) };
+}
+
+test('the matrix covers the nine prefectures and every group; its counts equal the explorer filter', async () => {
+  await mountApp('?lang=zh-Hans&mode=planner&tab=matrix');
+  const dataset = await datasetLoaded();
+  const table = page.getByTestId('matrix');
+  await expect.element(table).toBeVisible();
+  const heads = [...document.querySelectorAll('[data-testid="matrix"] thead th[data-column]')].map(
+    (th) => th.textContent,
+  );
+  expect(heads).toEqual(['福州市', '厦门市', '莆田市', '三明市', '泉州市', '漳州市', '南平市', '龙岩市', '宁德市']);
+  const groups = [...document.querySelectorAll('[data-testid="matrix"] tbody[data-group]')].map(
+    (g) => (g as HTMLElement).dataset.group,
+  );
+  expect(groups).toEqual(dataset.groups.map((g) => g.id));
+
+  // Every shown number equals what the explorer's filters give.
+  for (const row of document.querySelectorAll<HTMLTableRowElement>('[data-testid="matrix"] tr[data-industry]')) {
+    for (const cell of row.querySelectorAll<HTMLTableCellElement>('td[data-column]')) {
+      const code = cell.dataset.column!.slice('pref:'.length);
+      const shown = Number(cell.textContent === '·' ? 0 : cell.textContent);
+      expect(shown, `${row.dataset.industry} ${code}`).toBe(
+        explorerIds({ industries: [row.dataset.industry!], prefectures: [code] }).length,
+      );
+    }
+  }
+
+  // A cell opens its places; "show on map" gives the explorer the same set.
+  await page.getByRole('button', { name: /^装备制造 · 漳州市: \d+$/ }).click();
+  await expect.element(page.getByTestId('cell-detail')).toBeVisible();
+  await page.getByTestId('cell-detail').getByRole('button', { name: '在地图上显示' }).click();
+  await expect
+    .poll(() => listedIds().sort())
+    .toEqual(explorerIds({ industries: ['equipment'], prefectures: ['350600'] }).sort());
+});
+
+test('the overlap report lists the same places as the explorer filter for an industry', async () => {
+  await mountApp('?lang=zh-Hans&mode=planner&tab=overlap&th=3');
+  await datasetLoaded();
+  await expect.element(page.getByTestId('overlap')).toBeVisible();
+  const item = document.querySelector<HTMLLIElement>('[data-testid="overlap"] li[data-industry="equipment"]')!;
+  const listed = [...item.querySelectorAll<HTMLLIElement>('li[data-id]')].map((li) => li.dataset.id!);
+  expect(listed.sort()).toEqual(explorerIds({ industries: ['equipment'] }).sort());
+  for (const li of document.querySelectorAll<HTMLLIElement>('[data-testid="overlap"] > li')) {
+    expect(li.querySelectorAll('li[data-id]').length).toBeGreaterThanOrEqual(3);
+  }
+});
+
+test('the choropleth shades prefectures on the map by the number of places for the industry', async () => {
+  await mountApp('?lang=zh-Hans&mode=planner&tab=choropleth&choro=equipment');
+  await datasetLoaded();
+  const map = await idleMap({ plan: true });
+  await expect.element(page.getByTestId('choropleth-legend')).toBeVisible();
+  await expect.poll(() => map.getLayoutProperty('choropleth-fill', 'visibility')).toBe('visible');
+  const shaded = map.queryRenderedFeatures({ layers: ['choropleth-fill'] });
+  expect(shaded.length).toBeGreaterThan(0);
+  // Zhangzhou plans equipment in several places, so it is shaded, not transparent.
+  const color = map.getPaintProperty('choropleth-fill', 'fill-color') as unknown[];
+  expect(color).toContain('350600');
+});
+
+test('CSV and GeoJSON exports download, re-open and hold the filtered rows', async () => {
+  await mountApp('?lang=zh-Hans&mode=planner&tab=export&ind=logistics');
+  await datasetLoaded();
+  const expected = explorerIds({ industries: ['logistics'] });
+  const downloads = captureDownloads();
+  await page.getByRole('button', { name: '导出地点 GeoJSON' }).click();
+  await page.getByRole('button', { name: /导出地点 CSV/ }).click();
+  await page.getByRole('button', { name: '导出对比矩阵 CSV' }).click();
+  await expect.poll(() => downloads.files.length).toBe(3);
+  downloads.stop();
+  const [geo, csv, matrix] = downloads.files;
+  expect(geo.name).toMatch(/\.geojson$/);
+  const fc = JSON.parse(await geo.text);
+  expect(fc.features.map((f: { properties: { id: string } }) => f.properties.id).sort()).toEqual(expected.sort());
+  const bytes = new Uint8Array(await csv.bytes);
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
+  const rows = Papa.parse<Record<string, string>>((await csv.text).replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  expect(rows.errors).toEqual([]);
+  expect(rows.data.map((r) => r.id).sort()).toEqual(expected.sort());
+  const m = Papa.parse<string[]>((await matrix.text).replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+  expect(m.data[0].slice(0, 3)).toEqual(['group', 'industry_id', 'industry']);
+});
+
+test('importing a valid file shows its features; broken, huge and hostile files leave the app as it was', async () => {
+  await mountApp('?lang=en&mode=planner&tab=export');
+  await datasetLoaded();
+  const map = await idleMap({ plan: true });
+  const input = page.getByTestId('file-input');
+  const message = page.getByTestId('import-message');
+
+  // A valid CSV of the person's own sites.
+  const csv = 'name,longitude,latitude\nSite A,118.10,24.50\nSite B,119.30,26.08\n';
+  await userEvent.upload(input, new File([csv], 'sites.csv', { type: 'text/csv' }));
+  await expect.element(message).toHaveTextContent('Loaded "sites.csv": 2 features');
+  await idleMap();
+  // Features can repeat across tiles: count distinct sites.
+  await expect.poll(() => new Set(map.querySourceFeatures('user-layer').map((f) => f.properties.name)).size).toBe(2);
+  expect(map.queryRenderedFeatures({ layers: ['user-points'] }).length).toBeGreaterThan(0);
+  const before = useAppStore.getState().userLayer;
+
+  const hostile = JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { name: '<img src=x onerror="window.__xss=1">', note: '<script>window.__xss=2</script>' },
+        geometry: { type: 'Point', coordinates: [118.6, 24.9] },
+      },
+    ],
+  });
+  // Broken JSON, chosen with the file picker.
+  await userEvent.upload(input, new File(['{"type": "FeatureCollection", "features": [ {'], 'broken.geojson'));
+  await expect.element(message).toHaveAttribute('role', 'alert');
+  expect(useAppStore.getState().userLayer).toBe(before);
+  // A 50 MB file, dropped onto the drop zone (made in the page: too large to hand over from the test runner).
+  const dt = new DataTransfer();
+  dt.items.add(new File([new Uint8Array(50 * 1024 * 1024)], 'huge.geojson'));
+  page
+    .getByTestId('dropzone')
+    .element()
+    .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  await expect.element(message).toHaveTextContent(/huge\.geojson|50|MB/);
+  await expect.element(message).toHaveAttribute('role', 'alert');
+  expect(useAppStore.getState().userLayer).toBe(before);
+  // Script in properties: loaded as data, rendered as text, never run.
+  await userEvent.upload(input, new File([hostile], 'hostile.geojson'));
+  await expect.element(message).toHaveTextContent('Loaded "hostile.geojson": 1 features');
+  await idleMap();
+  const pt = map.project([118.6, 24.9]);
+  map.fire('click', { point: pt, lngLat: map.unproject(pt), originalEvent: new MouseEvent('click') });
+  await expect.element(page.getByText('<img src=x onerror="window.__xss=1">')).toBeVisible();
+  expect(document.querySelector('.maplibregl-popup img, .maplibregl-popup script')).toBeNull();
+  expect((window as { __xss?: unknown }).__xss).toBeUndefined();
+  expect(useAppStore.getState().dataset!.features.length).toBeGreaterThan(100);
+});

@@ -1,0 +1,138 @@
+// When part of the app fails (a broken record makes a panel throw) or the machine cannot draw the
+// map (no WebGL), the rest keeps working and the app says what is missing.
+import { afterEach, expect, test } from 'vitest';
+import { page } from 'vitest/browser';
+import type { PlanFeature } from '../../src/data/types.ts';
+import { getMapInstance } from '../../src/features/map/map-instance.ts';
+import { useAppStore } from '../../src/state/store.ts';
+import { datasetLoaded, idleMap, listedIds, mountApp, unmountApp } from './support/app.tsx';
+import { shownFailures, watchPage, type PageWatch } from './support/guards.ts';
+
+let watch: PageWatch | null = null;
+let restoreCanvas: (() => void) | null = null;
+afterEach(async () => {
+  watch?.stop();
+  watch = null;
+  await unmountApp();
+  restoreCanvas?.();
+  restoreCanvas = null;
+});
+
+const uncaught = (w: PageWatch) => w.errors.filter((e) => !e.startsWith('console.error'));
+
+test('a panel that throws shows a message in its place; the rest keeps working; the panel recovers', async () => {
+  watch = watchPage();
+  await mountApp('?lang=en');
+  const dataset = await datasetLoaded();
+  await idleMap({ plan: true });
+
+  // A record that got past every check but breaks the detail panel (its `children` is missing).
+  const model = dataset.byId.get('gulei-taiwan-petrochemical-park')!;
+  const broken = {
+    ...model,
+    id: 'broken-record',
+    name_en: 'Broken record',
+    name_zh: '损坏的记录',
+    name_zh_hant: '損壞的記錄',
+    name_pinyin: 'sunhuai de jilu',
+    children: undefined,
+  } as unknown as PlanFeature;
+  const features = [...dataset.features, broken];
+  useAppStore.setState({ dataset: { ...dataset, features, byId: new Map(features.map((f) => [f.id, f])) } });
+
+  await page.getByRole('searchbox').fill('Broken record');
+  await page.getByRole('button', { name: /Broken record/ }).click();
+  await expect
+    .element(page.getByRole('alert'))
+    .toHaveTextContent('This panel failed; the rest of the app still works.');
+  expect(shownFailures()).toHaveLength(1);
+  expect(document.querySelector('[data-testid="detail-panel"]')).toBeNull();
+  expect(watch.errors.some((e) => e.includes('Panel failed'))).toBe(true);
+
+  // Search, the list, the filters and the map still work.
+  await page.getByRole('searchbox').fill('Xiamen');
+  await expect.poll(() => listedIds().length).toBeGreaterThan(1);
+  await page.getByText('Filters', { exact: true }).click();
+  await page.getByRole('checkbox', { name: /^Logistics/ }).click();
+  await expect.poll(() => useAppStore.getState().filters.industries).toEqual(['logistics']);
+  const map = getMapInstance()!;
+  expect(map).not.toBeNull();
+  await idleMap({ plan: true });
+  expect(map.queryRenderedFeatures({ layers: ['plan-points', 'plan-area-fill'] }).length).toBeGreaterThan(0);
+
+  // Choosing a sound place brings the detail panel back.
+  const target = listedIds()[0];
+  await page.getByTestId('result-list').getByRole('button').first().click();
+  await expect.poll(() => useAppStore.getState().selectedId).toBe(target);
+  await expect.element(page.getByTestId('detail-panel')).toBeVisible();
+  expect(shownFailures()).toEqual([]);
+  expect(uncaught(watch)).toEqual([]);
+});
+
+/**
+ * Makes WebGL unavailable before the app mounts: everywhere (an old machine, WebGL disabled), or
+ * only for the map's own canvas (a probe succeeds, but the map cannot get a context).
+ */
+function withoutWebGL(where: 'everywhere' | 'map canvas') {
+  const original = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+    const refused = where === 'everywhere' || this.classList.contains('maplibregl-canvas');
+    if (refused && /webgl/i.test(type)) return null;
+    return (original as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+  } as typeof original;
+  restoreCanvas = () => {
+    HTMLCanvasElement.prototype.getContext = original;
+  };
+}
+
+test.each(['everywhere', 'map canvas'] as const)(
+  'without WebGL (%s) search, the list, the detail panel and the reader work, and a message explains the map',
+  async (where) => {
+    withoutWebGL(where);
+    watch = watchPage();
+    await mountApp('?lang=en');
+    const dataset = await datasetLoaded();
+
+    const message = page.getByTestId('no-webgl');
+    await expect.element(message).toBeVisible();
+    await expect.element(message).toHaveTextContent(/The map needs WebGL/);
+    await expect
+      .element(message)
+      .toHaveTextContent(/Search, the list of places, place details and the document reader/);
+    expect(document.querySelector('.maplibregl-canvas')).toBeNull();
+
+    // Search and the list.
+    await page.getByRole('searchbox').fill('Gulei');
+    await expect.element(page.getByRole('button', { name: /Gulei Taiwan Petrochemical/ })).toBeVisible();
+    expect(listedIds()).toContain('gulei-taiwan-petrochemical-park');
+
+    // The detail panel.
+    await page.getByRole('button', { name: /Gulei Taiwan Petrochemical/ }).click();
+    const panel = page.getByTestId('detail-panel');
+    await expect
+      .element(panel.getByRole('heading', { name: 'Gulei Taiwan Petrochemical Industrial Park' }))
+      .toBeVisible();
+
+    // The reader, on the clause.
+    const clause = dataset.byId.get('gulei-taiwan-petrochemical-park')!.sources[0];
+    await panel
+      .getByRole('button', { name: /Read in the document/ })
+      .first()
+      .click();
+    await expect.element(page.getByTestId('current-clause').first()).toBeVisible();
+    const marked = [...document.querySelectorAll('[data-testid="current-clause"]')].map((m) => m.textContent).join('');
+    expect(marked).toBe(clause.quote);
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => useAppStore.getState().reader).toBeNull();
+
+    // Filters and languages too; the message follows the language.
+    await page.getByText('Filters', { exact: true }).click();
+    await page.getByRole('checkbox', { name: /^Petrochemicals/ }).click();
+    await expect.poll(() => listedIds()).toEqual(['gulei-taiwan-petrochemical-park']);
+    await page.getByRole('button', { name: '简体' }).click();
+    await expect.element(message).toHaveTextContent(/地图需要 WebGL/);
+
+    expect(shownFailures()).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  },
+);

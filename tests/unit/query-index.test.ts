@@ -1,0 +1,163 @@
+// The indexed filter path (facetCounts, allFacetCounts, selectPlaces) gives exactly what the plain
+// definitions give, on the real dataset and on a synthetic one of the benchmark.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { generate, rng } from '../../bench/generate.ts';
+import { datasetFrom } from '../../src/data/load-dataset.ts';
+import {
+  allFacetCounts,
+  buildSearchIndex,
+  EMPTY_FILTERS,
+  facetCounts,
+  FILTER_KEYS,
+  matchesFilters,
+  normalize,
+  searchScores,
+  selectPlaces,
+  type FilterKey,
+  type Filters,
+} from '../../src/data/query.ts';
+import type { Dataset, DocumentMeta, Industry, IndustryGroup, PlanFeature, Region } from '../../src/data/types.ts';
+import { KIND_ORDER } from '../../src/data/types.ts';
+import type { FeatureCollection } from 'geojson';
+
+const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
+const load = (collection: FeatureCollection) =>
+  datasetFrom(
+    collection,
+    read('data/industries.json') as { groups: IndustryGroup[]; industries: Industry[] },
+    read('data/regions.json') as Region[],
+    read('seeds/manifest.json') as DocumentMeta[],
+  );
+
+// The definitions as they were before the index: a scan per call, a full sort per selection.
+function plainFacetCounts(features: PlanFeature[], filters: Filters, key: FilterKey): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of features) {
+    if (!matchesFilters(f, filters, key)) continue;
+    const values =
+      key === 'industries' ? f.industries : key === 'kinds' ? [f.kind] : key === 'docs' ? f.docs : f.prefecture;
+    for (const v of new Set(values)) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return counts;
+}
+const kindRank = new Map(KIND_ORDER.map((k, i) => [k, i]));
+function plainSelect(dataset: Dataset, filters: Filters, scores: Map<string, number> | null): PlanFeature[] {
+  const out = dataset.features.filter((f) => matchesFilters(f, filters) && (!scores || scores.has(f.id)));
+  return out.sort(
+    (a, b) =>
+      (scores ? (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) : 0) ||
+      a.province.localeCompare(b.province) ||
+      (kindRank.get(a.kind) ?? 99) - (kindRank.get(b.kind) ?? 99) ||
+      a.name_pinyin.localeCompare(b.name_pinyin),
+  );
+}
+
+// Search terms as they were built before: NFKC on every string, industry names normalized per place.
+const plainNormalize = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s'’·\-–—_,.，。、（）()]/g, '');
+const initials = (s: string) =>
+  s
+    .split(' ')
+    .map((x) => x[0] ?? '')
+    .join('');
+function plainSearchIndex(dataset: Dataset) {
+  return dataset.features.map((f) => {
+    const industries = f.industries.flatMap((id) => {
+      const ind = dataset.industryById.get(id);
+      return ind ? [ind.zh, ind.zh_hant, ind.en, ind.pinyin, initials(ind.pinyin)] : [id];
+    });
+    return {
+      id: f.id,
+      names: [f.name_zh, f.name_zh_hant, f.name_en, f.name_pinyin, initials(f.name_pinyin)].map(plainNormalize),
+      industries: [...industries, ...f.industries_text].map(plainNormalize),
+    };
+  });
+}
+
+test('normalize skips NFKC only where it changes nothing', () => {
+  const samples = [
+    'Gu Lei',
+    'ＬＥＤ',
+    '石化',
+    '﨑',
+    '㈱',
+    'Café',
+    'Cafe\u0301',
+    'ﬁber',
+    '①号',
+    'gǔ léi',
+    'lü you',
+    '（综合）',
+    '\t tab',
+    '丽', // U+4E3D, stable
+    '麗', // U+9E97, stable; its compatibility twin (U+F9AD) is not
+    '\uF9AD',
+  ];
+  for (const s of samples) expect(normalize(s)).toBe(plainNormalize(s));
+});
+
+/** Random filter combinations over the values present (and one value no place has). */
+function randomFilters(dataset: Dataset, seed: number, count: number): Filters[] {
+  const r = rng(seed);
+  const pool: Record<FilterKey, string[]> = {
+    industries: [...dataset.industryById.keys(), 'no-such-industry'],
+    kinds: [...KIND_ORDER],
+    docs: [...dataset.documentById.keys()],
+    prefectures: [...new Set(dataset.features.flatMap((f) => f.prefecture)), '999900'],
+  };
+  const out: Filters[] = [EMPTY_FILTERS];
+  for (let i = 0; i < count; i++) {
+    const f = { ...EMPTY_FILTERS } as Filters;
+    for (const k of FILTER_KEYS) {
+      const n = r.weighted([
+        [0, 5],
+        [1, 3],
+        [2, 2],
+        [3, 1],
+      ] as const);
+      (f[k] as string[]) = Array.from({ length: n }, () => r.pick(pool[k]));
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+const datasets: [string, () => Dataset][] = [
+  ['the real dataset', () => load(read('data/features.geojson'))],
+  ['a synthetic dataset of 2,000 places', () => load(generate(2000, 7))],
+];
+
+describe.each(datasets)('the filter index on %s', (_, make) => {
+  const dataset = make();
+  const combos = randomFilters(dataset, 11, 60);
+
+  test('facet counts equal a plain scan, values in the same order', () => {
+    expect(dataset.problems).toEqual([]);
+    for (const filters of combos) {
+      const all = allFacetCounts(dataset.features, filters);
+      for (const key of FILTER_KEYS) {
+        const plain = [...plainFacetCounts(dataset.features, filters, key)];
+        expect([...facetCounts(dataset.features, filters, key)]).toEqual(plain);
+        expect([...all[key]]).toEqual(plain);
+      }
+    }
+  });
+
+  test('the search index equals the plain one', () => {
+    expect(buildSearchIndex(dataset)).toEqual(plainSearchIndex(dataset));
+  });
+
+  test('the selection equals filter-then-sort, with and without a search', () => {
+    const index = buildSearchIndex(dataset);
+    const queries = ['', '区', '港', 'fu', '石化', 'gang', 'kaifa'];
+    for (const [i, filters] of combos.entries()) {
+      const scores = searchScores(index, queries[i % queries.length]);
+      const ids = (xs: PlanFeature[]) => xs.map((f) => f.id);
+      expect(ids(selectPlaces(dataset, filters, scores))).toEqual(ids(plainSelect(dataset, filters, scores)));
+    }
+  });
+});
