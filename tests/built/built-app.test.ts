@@ -125,7 +125,9 @@ test('offline (only loopback reachable) the built app loads on the embedded base
   expect(await page.locator('canvas.maplibregl-canvas').count()).toBe(1);
   // The whole dataset is listed (the list renders its first page of rows; the heading counts all).
   await expect.poll(() => page.locator('[data-testid="result-list"] button.result').count()).toBeGreaterThan(20);
-  await expect.poll(async () => Number((await page.locator('#results-heading').textContent())?.match(/\d+/)?.[0])).toBeGreaterThan(100);
+  await expect
+    .poll(async () => Number((await page.locator('#results-heading').textContent())?.match(/\d+/)?.[0]))
+    .toBeGreaterThan(100);
 
   // Search, the detail panel, the reader, the Traditional script (a lazily loaded chunk).
   await page.getByRole('searchbox').fill('Gulei');
