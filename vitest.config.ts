@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import viteConfig from './vite.config.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.config.ts';
 
 /** The system Chromium the browser tests drive (Playwright's own download cannot work offline). */
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = CHROMIUM_PATH;
 const wantsBrowser = !process.argv.includes('--project=unit');
 if (wantsBrowser && !existsSync(chromium)) {
   throw new Error(
@@ -47,14 +48,7 @@ export default mergeConfig(
               provider: playwright({
                 launchOptions: {
                   executablePath: chromium,
-                  args: [
-                    '--no-sandbox',
-                    '--disable-background-networking',
-                    '--disable-component-update',
-                    '--disable-sync',
-                    '--enable-unsafe-swiftshader',
-                    '--use-angle=swiftshader',
-                  ],
+                  args: CHROMIUM_ARGS,
                 },
               }),
               instances: [{ browser: 'chromium', viewport: { width: 1366, height: 800 } }],

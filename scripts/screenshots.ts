@@ -4,15 +4,13 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright';
 import { preview } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.config.ts';
 
 const out = resolve(process.argv[2] ?? 'docs/screenshots');
 mkdirSync(out, { recursive: true });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
 const base = server.resolvedUrls!.local[0];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const shots: [string, string, { width: number; height: number }][] = [
   ['desktop-start', '', { width: 1366, height: 800 }],
   ['desktop-petrochemical', '?q=%E7%9F%B3%E5%8C%96&sel=gulei-taiwan-petrochemical-park', { width: 1366, height: 800 }],
