@@ -105,6 +105,7 @@ async function main() {
     toggleIndustry(id) {
       if (!selected.delete(id)) selected.add(id);
       draw();
+      performance.mark('map:filter');
       void painted().then(() => markIdle(true));
     },
   };
