@@ -8,21 +8,13 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.config.ts';
 import { build } from 'vite';
 import { dataPath, DEFAULT_SIZES, ensureData, type DataMeta } from './generate.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'bench', '.dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The flags of the browser tests (NOTES.md): WebGL2 on SwiftShader, no background traffic.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-];
+const CHROMIUM = CHROMIUM_PATH;
 const VIEWPORT = { width: 1366, height: 800 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /**
