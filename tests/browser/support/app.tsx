@@ -63,8 +63,12 @@ export async function idleMap(opts: { plan?: boolean } = {}): Promise<MapLibreMa
   return getMapInstance() ?? map;
 }
 
-/** Ids in the result list, in order. */
+/**
+ * Ids in the result list, in order, once it has caught up with the last filter or search (it
+ * follows one render later and says so with aria-busy): none while it still shows the previous set.
+ */
 export function listedIds(): string[] {
+  if (document.querySelector('section.results[aria-busy="true"]')) return [];
   return [...document.querySelectorAll<HTMLButtonElement>('[data-testid="result-list"] button.result')].map(
     (b) => b.dataset.id!,
   );
