@@ -9,7 +9,7 @@ import { SearchBox } from '../features/explorer/SearchBox.tsx';
 import { Legend } from '../features/map/Legend.tsx';
 import { MapView } from '../features/map/MapView.tsx';
 import { DocumentReader } from '../features/reader/DocumentReader.tsx';
-import { useI18n } from '../i18n/use-i18n.ts';
+import { translate, useI18n } from '../i18n/use-i18n.ts';
 import { LANGUAGES, useAppStore, type Language } from '../state/store.ts';
 import { applyEarlyUrlState, startUrlSync } from './url-sync.ts';
 
@@ -44,7 +44,10 @@ function useDataset() {
         setDataset(dataset);
         if (dataset.problems.length) {
           notify(
-            `${dataset.problems.length} data records are broken and are not shown: ${dataset.problems.slice(0, 3).join('; ')}`,
+            translate('brokenRecords', {
+              n: dataset.problems.length,
+              records: dataset.problems.slice(0, 3).join('; '),
+            }),
           );
         }
         stop = startUrlSync(dataset);

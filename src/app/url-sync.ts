@@ -3,6 +3,7 @@
 import type { Dataset } from '../data/types.ts';
 import { useAppStore, type AppState } from '../state/store.ts';
 import { parseUrlState, serializeUrlState, type KnownValues, type UrlState } from '../state/url-state.ts';
+import { translate } from '../i18n/use-i18n.ts';
 
 const NO_DATA: KnownValues = { features: new Set(), industries: new Set(), docs: new Set(), prefectures: new Set() };
 
@@ -50,14 +51,8 @@ export function startUrlSync(dataset: Dataset): () => void {
       applying = false;
     }
     if (dropped.length) {
-      const lang = store.getState().lang;
-      store
-        .getState()
-        .notify(
-          lang === 'en'
-            ? `Parts of the link could not be understood and were ignored: ${dropped.join(', ')}`
-            : `链接中的部分内容无法识别，已忽略：${dropped.join('、')}`,
-        );
+      const separator = store.getState().lang === 'en' ? ', ' : '、';
+      store.getState().notify(translate('linkPartsIgnored', { parts: dropped.join(separator) }));
     }
   };
   apply();

@@ -103,6 +103,11 @@ const zh = {
   removeLayer: '移除图层',
   exportedRows: '将导出 {n} 个地点',
   mapNeededForPng: '需要地图（WebGL）才能导出图片。',
+  placesHere: '此处有 {n} 个地点',
+  noWebGL: '地图需要 WebGL。',
+  noWebGLDetail: '此浏览器无法创建 WebGL，地图无法显示；搜索、地点列表、详情和原文阅读仍可使用。',
+  linkPartsIgnored: '链接中的部分内容无法识别，已忽略：{parts}',
+  brokenRecords: '{n} 条数据记录有误，未显示：{records}',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -213,6 +218,12 @@ const en: Record<MessageKey, string> = {
   removeLayer: 'Remove layer',
   exportedRows: '{n} places will be exported',
   mapNeededForPng: 'The map (WebGL) is needed to export a picture.',
+  placesHere: '{n} places here',
+  noWebGL: 'The map needs WebGL.',
+  noWebGLDetail:
+    'This browser cannot create a WebGL context, so the map cannot be drawn. Search, the list of places, place details and the document reader still work.',
+  linkPartsIgnored: 'Parts of the link could not be understood and were ignored: {parts}',
+  brokenRecords: '{n} data records are broken and are not shown: {records}',
 };
 
 export const MESSAGES = { zh, en };

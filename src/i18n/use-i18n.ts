@@ -16,6 +16,24 @@ export function loadHantConverter(): Promise<void> {
   return loading;
 }
 
+/** A UI message in `lang`, with {name} placeholders filled; 繁體 once the converter has loaded. */
+function message(
+  lang: Language,
+  convert: ((s: string) => string) | null,
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+) {
+  let s =
+    lang === 'en' ? MESSAGES.en[key] : lang === 'zh-Hant' && convert ? convert(MESSAGES.zh[key]) : MESSAGES.zh[key];
+  for (const [k, v] of Object.entries(vars ?? {})) s = s.replace(`{${k}}`, String(v));
+  return s;
+}
+
+/** `t` outside React (event handlers of the map, the URL sync): the language chosen now. */
+export function translate(key: MessageKey, vars?: Record<string, string | number>): string {
+  return message(useAppStore.getState().lang, useHantConverter.getState().convert, key, vars);
+}
+
 export interface I18n {
   lang: Language;
   /** UI message, with {name} placeholders filled. */
@@ -44,11 +62,7 @@ export function useI18n(): I18n {
   return {
     lang,
     hantReady: lang !== 'zh-Hant' || convert !== null,
-    t: (key, vars) => {
-      let s = lang === 'en' ? MESSAGES.en[key] : zh(MESSAGES.zh[key]);
-      for (const [k, v] of Object.entries(vars ?? {})) s = s.replace(`{${k}}`, String(v));
-      return s;
-    },
+    t: (key, vars) => message(lang, convert, key, vars),
     zh,
     featureName: (f) => (lang === 'en' ? f.name_en : lang === 'zh-Hant' ? f.name_zh_hant : f.name_zh),
     industryName: (i) => (lang === 'en' ? i.en : lang === 'zh-Hant' ? i.zh_hant : i.zh),

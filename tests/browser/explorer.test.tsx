@@ -149,3 +149,34 @@ test('the result list is a keyboard alternative to the map', async () => {
   await userEvent.keyboard('{Enter}');
   await expect.poll(() => useAppStore.getState().selectedId).toBe(second);
 });
+
+test('places that share one point offer a chooser, in 繁體 for a 繁體 reader', async () => {
+  await mountApp('?lang=zh-Hant');
+  const dataset = await datasetLoaded();
+  // The 繁體 converter has loaded once the UI shows converted text.
+  await expect.element(page.getByRole('heading', { level: 1 })).toHaveTextContent('福建規劃');
+  // The county seat with the most places drawn on that one point.
+  const byPoint = new Map<string, string[]>();
+  for (const f of dataset.features) {
+    if (f.geometry.type !== 'Point') continue;
+    const key = f.geometry.coordinates.join(',');
+    byPoint.set(key, [...(byPoint.get(key) ?? []), f.id]);
+  }
+  const [key, ids] = [...byPoint].sort((a, b) => b[1].length - a[1].length)[0];
+  expect(ids.length).toBeGreaterThan(1);
+  const [lng, lat] = key.split(',').map(Number);
+  const map = await idleMap({ plan: true });
+  map.jumpTo({ center: [lng, lat], zoom: 10 });
+  await idleMap({ plan: true });
+  const pt = map.project([lng, lat]);
+  map.fire('click', { point: pt, lngLat: map.unproject(pt), originalEvent: new MouseEvent('click') });
+
+  await expect.element(page.getByText(`此處有 ${ids.length} 個地點`)).toBeVisible();
+  const names = [...document.querySelectorAll('.maplibregl-popup .popup__list button')].map((b) => b.textContent);
+  expect(names.sort()).toEqual(ids.map((id) => dataset.byId.get(id)!.name_zh_hant).sort());
+  const chosen = dataset.byId.get(ids[0])!;
+  await page.getByRole('button', { name: chosen.name_zh_hant, exact: true }).first().click();
+  await expect
+    .element(page.getByTestId('detail-panel').getByRole('heading', { name: chosen.name_zh_hant }))
+    .toBeVisible();
+});

@@ -14,7 +14,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // (its own default URL does not survive bundling).
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { PlanFeature } from '../../data/types.ts';
-import { useI18n } from '../../i18n/use-i18n.ts';
+import { translate, useI18n } from '../../i18n/use-i18n.ts';
 import { applyEarlyUrlState } from '../../app/url-sync.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useDeferredPlaces } from '../../state/use-places.ts';
@@ -181,7 +181,7 @@ export function MapView() {
       const box = document.createElement('div');
       const title = document.createElement('p');
       title.className = 'popup__title';
-      title.textContent = l === 'en' ? `${ids.length} places here` : `此处有 ${ids.length} 个地点`;
+      title.textContent = translate('placesHere', { n: ids.length });
       const list = document.createElement('ul');
       list.className = 'popup__list';
       for (const id of ids) {
@@ -316,17 +316,9 @@ export function MapView() {
     return (
       <div className="map map--unavailable" role="status" data-testid="no-webgl">
         <p>
-          <strong>
-            {lang === 'en' ? 'The map needs WebGL.' : lang === 'zh-Hant' ? '地圖需要 WebGL。' : '地图需要 WebGL。'}
-          </strong>
+          <strong>{t('noWebGL')}</strong>
         </p>
-        <p>
-          {lang === 'en'
-            ? 'This browser cannot create a WebGL context, so the map cannot be drawn. Search, the list of places, place details and the document reader still work.'
-            : lang === 'zh-Hant'
-              ? '此瀏覽器無法建立 WebGL，地圖無法顯示；搜尋、地點列表、詳情和原文閱讀仍可使用。'
-              : '此浏览器无法创建 WebGL，地图无法显示；搜索、地点列表、详情和原文阅读仍可使用。'}
-        </p>
+        <p>{t('noWebGLDetail')}</p>
       </div>
     );
   }
