@@ -50,7 +50,7 @@ const median = (xs: number[]) => {
 
 // ---- build ----
 
-async function buildAll() {
+export async function buildAll() {
   const t0 = performance.now();
   await build({
     configFile: join(ROOT, 'vite.config.ts'),
@@ -77,7 +77,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** One loopback server per dataset: every `features-*.geojson` is answered with that dataset. */
-function serve(n: number): Promise<{ origin: string; server: Server }> {
+export function serve(n: number): Promise<{ origin: string; server: Server }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     let file: string | null = null;
@@ -116,7 +116,7 @@ function serve(n: number): Promise<{ origin: string; server: Server }> {
  * padding the app fits results with (48 px): the view the app itself would choose for the whole
  * dataset, so that a filter whose places span the country moves no camera on any of the pages.
  */
-function fitView(w: number, h: number, [west, south, east, north]: DataMeta['bbox']) {
+export function fitView(w: number, h: number, [west, south, east, north]: DataMeta['bbox']) {
   const y = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
   const margin = 56;
   const zx = Math.log2(((w - 2 * margin) * 360) / (512 * (east - west)));
@@ -300,7 +300,7 @@ async function runOnce(target: Target, ctx: RunContext): Promise<Sample> {
 }
 
 /** The app's map pane, measured once, so that the reference maps get the same size. */
-async function measurePane(browser: Browser, origin: string) {
+export async function measurePane(browser: Browser, origin: string) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, bypassCSP: true });
   const page = await context.newPage();
   await page.goto(`${origin}/app/?lang=zh-Hans`);
@@ -582,8 +582,10 @@ async function serveOnly(n: number) {
   );
 }
 
+// Run only as a script: bench/profile.ts imports the build, server and view from here.
 const serveArg = process.argv.indexOf('--serve');
-(serveArg > 0 ? serveOnly(Number(process.argv[serveArg + 1] ?? 1000)) : main()).catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1]))
+  (serveArg > 0 ? serveOnly(Number(process.argv[serveArg + 1] ?? 1000)) : main()).catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });

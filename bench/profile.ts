@@ -1,0 +1,190 @@
+// `npm run bench:profile -- 100000 [app|maplibre|leaflet ...]`: where the time of the benchmark's
+// first-idle and filter goes. One traced run per page (not counted by `npm run bench`: tracing slows
+// everything down): how long each thread that draws the map was busy in the span, from a Chrome
+// trace: the page's main thread, MapLibre's worker(s), the GPU process (where SwiftShader draws
+// WebGL without a GPU), and how long the main thread sat waiting for the GPU process.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.config.ts';
+import { ensureData } from './generate.ts';
+import { buildAll, fitView, measurePane, serve } from './run.ts';
+
+type Target = 'app' | 'maplibre' | 'leaflet';
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+const THREADS: Record<string, string> = {
+  CrRendererMain: 'page main thread',
+  'DedicatedWorker thread': 'MapLibre worker(s)',
+  CrGpuMain: 'GPU process',
+};
+/** Trace events in which the page's main thread blocks until the GPU process has caught up. */
+const GPU_WAITS = new Set(['CommandBufferProxyImpl::WaitForToken', 'CommandBufferProxyImpl::WaitForGetOffset']);
+
+/** The trace time (µs) of the first or last user-timing mark of that name (`performance.mark`). */
+export function markTime(events: TraceEvent[], name: string, which: 'first' | 'last' = 'first'): number | undefined {
+  const times = events.filter((e) => e.name === name && e.ph !== 'M').map((e) => e.ts);
+  return times.length ? (which === 'first' ? Math.min(...times) : Math.max(...times)) : undefined;
+}
+
+/**
+ * Busy milliseconds per thread kind between `from` and `to` (trace µs): the union of its tasks'
+ * intervals, so nested or overlapping tasks (two workers) are not counted twice.
+ */
+export function busyByThread(events: TraceEvent[], from = -Infinity, to = Infinity): Record<string, number> {
+  const names = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const intervals = new Map<string, [number, number][]>();
+  let waits = 0;
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    const [start, end] = [Math.max(e.ts, from), Math.min(e.ts + e.dur, to)];
+    if (end <= start) continue;
+    const thread = names.get(`${e.pid}:${e.tid}`) ?? '';
+    if (thread === 'CrRendererMain' && GPU_WAITS.has(e.name)) waits += end - start;
+    const kind = THREADS[thread];
+    if (!kind) continue;
+    const list = intervals.get(kind) ?? [];
+    list.push([start, end]);
+    intervals.set(kind, list);
+  }
+  const out: Record<string, number> = {};
+  for (const [kind, list] of intervals) {
+    list.sort((a, b) => a[0] - b[0]);
+    let total = 0;
+    let [s, t] = list[0];
+    for (const [a, b] of list.slice(1)) {
+      if (a > t) {
+        total += t - s;
+        [s, t] = [a, b];
+      } else t = Math.max(t, b);
+    }
+    out[kind] = (total + t - s) / 1000;
+  }
+  out['main thread waiting for the GPU process'] = waits / 1000;
+  return out;
+}
+
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'gpu', 'v8.execute', 'blink.user_timing'];
+
+async function profile(
+  browser: Browser,
+  target: Target,
+  origin: string,
+  map: string,
+  pane: { w: number; h: number },
+  industry: string,
+) {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 800 },
+    locale: 'zh-CN',
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  const url =
+    target === 'app'
+      ? `${origin}/app/?lang=zh-Hans&map=${map}`
+      : `${origin}/pages/${target}.html?map=${map}&w=${pane.w}&h=${pane.h}`;
+  /** Runs `action` traced; counts only what happened between the two marks (the measured span). */
+  const traced = async (action: () => Promise<number>, from: string, to: string) => {
+    await browser.startTracing(page, { categories: CATEGORIES });
+    const wall = await action();
+    const buffer = await browser.stopTracing();
+    const json = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+    const events = Array.isArray(json) ? json : json.traceEvents;
+    const [start, end] = [markTime(events, from), markTime(events, to, 'last')];
+    if (start === undefined || end === undefined) throw new Error(`the trace has no ${from} or ${to} mark`);
+    return { wall, busy: busyByThread(events, start, end) };
+  };
+  const load = await traced(
+    async () => {
+      await page.goto(url, { waitUntil: 'commit' });
+      await page.waitForFunction(`document.documentElement.dataset.mapReady === 'true'`, null, {
+        timeout: 240_000,
+        polling: 100,
+      });
+      return page.evaluate(() => performance.getEntriesByName('map:first-idle')[0].startTime);
+    },
+    'navigationStart',
+    'map:first-idle',
+  );
+  await page.waitForTimeout(1500);
+  if (target === 'app') {
+    await page.locator('details.filters > summary').click();
+    await page.waitForTimeout(300);
+  }
+  const filter = await traced(
+    () =>
+      page.evaluate(
+        async ({ app, industry }) => {
+          const t0 = performance.mark('bench:toggle').startTime;
+          if (app) document.querySelector<HTMLInputElement>(`input[name="industries"][value="${industry}"]`)?.click();
+          else
+            (window as unknown as { __bench: { toggleIndustry: (id: string) => void } }).__bench.toggleIndustry(
+              industry,
+            );
+          for (;;) {
+            await new Promise((r) => setTimeout(r, 50));
+            const applied = performance.getEntriesByName('map:filter').find((e) => e.startTime >= t0)?.startTime;
+            const idles = performance
+              .getEntriesByName('map:idle')
+              .filter((e) => applied !== undefined && e.startTime > applied);
+            const last = idles.at(-1)?.startTime;
+            if (last !== undefined && performance.now() - last > 300) {
+              performance.mark('bench:done', { startTime: last });
+              return last - t0;
+            }
+            if (performance.now() - t0 > 120_000) throw new Error('no idle after the filter');
+          }
+        },
+        { app: target === 'app', industry },
+      ),
+    'bench:toggle',
+    'bench:done',
+  );
+  await context.close();
+  return { load, filter };
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);
+  const targets = args.filter((a): a is Target => ['app', 'maplibre', 'leaflet'].includes(a));
+  const [meta] = ensureData([n]);
+  await buildAll();
+  const { origin, server } = await serve(n);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const pane = await measurePane(browser, origin);
+    const view = fitView(pane.w, pane.h, meta.bbox);
+    const industry = meta.industries[0][0];
+    console.log(
+      `N = ${n}, one traced run each (tracing slows pages down; compare threads, not totals with npm run bench)`,
+    );
+    for (const target of targets.length ? targets : (['app', 'maplibre', 'leaflet'] as Target[])) {
+      const r = await profile(browser, target, origin, `${view.zoom}/${view.lat}/${view.lng}`, pane, industry);
+      for (const [phase, { wall, busy }] of Object.entries(r)) {
+        const parts = Object.entries(busy).map(([k, v]) => `${k} ${Math.round(v)} ms`);
+        console.log(`${target.padEnd(8)} ${phase.padEnd(6)} ${Math.round(wall)} ms: ${parts.join(', ')}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });

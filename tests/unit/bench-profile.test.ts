@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { busyByThread, markTime } from '../../bench/profile.ts';
+
+const meta = (pid: number, tid: number, name: string) => ({
+  ph: 'M',
+  name: 'thread_name',
+  pid,
+  tid,
+  ts: 0,
+  args: { name },
+});
+const task = (pid: number, tid: number, ts: number, dur: number, name = 'RunTask') => ({
+  ph: 'X',
+  name,
+  pid,
+  tid,
+  ts,
+  dur,
+});
+
+describe('busyByThread (bench:profile)', () => {
+  const events = [
+    meta(1, 10, 'CrRendererMain'),
+    meta(1, 11, 'DedicatedWorker thread'),
+    meta(1, 12, 'DedicatedWorker thread'),
+    meta(2, 20, 'CrGpuMain'),
+    meta(2, 21, 'VizCompositorThread'),
+    // main: 0–10 ms with a nested event (not counted twice), then 20–25 ms; 4 ms of it waiting for the GPU
+    task(1, 10, 0, 10_000),
+    task(1, 10, 2_000, 4_000, 'CommandBufferProxyImpl::WaitForToken'),
+    task(1, 10, 20_000, 5_000),
+    // two workers overlapping in time: their union, 0–30 ms
+    task(1, 11, 0, 20_000),
+    task(1, 12, 10_000, 20_000),
+    task(2, 20, 5_000, 1_000),
+    // a thread the profile does not report
+    task(2, 21, 0, 99_000),
+    // an instant event has no duration
+    { ph: 'I', name: 'mark', pid: 1, tid: 10, ts: 1 },
+  ];
+
+  it('adds up each thread kind without counting nested or overlapping tasks twice', () => {
+    expect(busyByThread(events)).toEqual({
+      'page main thread': 15,
+      'MapLibre worker(s)': 30,
+      'GPU process': 1,
+      'main thread waiting for the GPU process': 4,
+    });
+  });
+
+  it('counts only the span between two marks, cutting tasks at its edges', () => {
+    const marked = [
+      ...events,
+      { ph: 'R', name: 'go', pid: 1, tid: 10, ts: 5_000 },
+      { ph: 'R', name: 'done', pid: 1, tid: 10, ts: 22_000 },
+    ];
+    const [from, to] = [markTime(marked, 'go'), markTime(marked, 'done', 'last')];
+    expect([from, to]).toEqual([5_000, 22_000]);
+    expect(busyByThread(marked, from, to)).toEqual({
+      'page main thread': 7,
+      'MapLibre worker(s)': 17,
+      'GPU process': 1,
+      'main thread waiting for the GPU process': 1,
+    });
+    expect(markTime(marked, 'never')).toBeUndefined();
+  });
+
+  it('reports nothing for a thread that did no work', () => {
+    expect(busyByThread([meta(1, 10, 'CrRendererMain')])).toEqual({ 'main thread waiting for the GPU process': 0 });
+  });
+});
