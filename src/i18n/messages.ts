@@ -91,6 +91,8 @@ const zh = {
   threshold: '至少多少个地点',
   overlapRow: '{n} 个地点，分布在 {m} 个地市',
   showOnMap: '在地图上显示',
+  plansNoMap:
+    '地图的产业＋文件筛选会多出 {n} 个地点（它们有该产业，但出自其他文件的条款），因此这里只列出本文件的地点和条款。',
   exportIntro: '导出当前筛选的地点、对比矩阵或地图图片；或叠加您自己的地点数据（仅在本浏览器中处理，不会上传）。',
   exportGeoJSON: '导出地点 GeoJSON',
   exportCSV: '导出地点 CSV（Excel 可直接打开）',
@@ -205,6 +207,8 @@ const en: Record<MessageKey, string> = {
   threshold: 'At least this many places',
   overlapRow: '{n} places in {m} prefectures',
   showOnMap: 'Show on the map',
+  plansNoMap:
+    "The map's industry + document filter would add {n} places (they have this industry from another document's clauses), so only this document's places and clauses are listed here.",
   exportIntro:
     'Export the filtered places, the matrix or a picture of the map; or add your own sites as a layer (processed in this browser only, never uploaded).',
   exportGeoJSON: 'Places as GeoJSON',

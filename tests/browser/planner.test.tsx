@@ -74,6 +74,57 @@ test('the overlap report lists the same places as the explorer filter for an ind
   }
 });
 
+test('an across-plans cell lists exactly the places whose clauses in that document plan the industry', async () => {
+  await mountApp('?lang=zh-Hans&mode=planner&tab=plans');
+  const dataset = await datasetLoaded();
+  await expect.element(page.getByTestId('plans')).toBeVisible();
+  // Expected, from the clauses themselves: places with a clause of `doc` that plans `industry`.
+  const planned = (industry: string, doc: string) =>
+    dataset.features
+      .filter((f) => f.sources.some((s) => s.doc === doc && s.industries.includes(industry)))
+      .map((f) => f.id);
+  const cells = dataset.industries.flatMap((i) =>
+    dataset.documents.map((d) => ({
+      i,
+      d,
+      ids: planned(i.id, d.doc),
+      map: explorerIds({ industries: [i.id], docs: [d.doc] }),
+    })),
+  );
+  const wider = cells.find((c) => c.ids.length > 0 && c.map.length > c.ids.length)!;
+  const same = cells.find((c) => c.ids.length > 1 && c.map.length === c.ids.length)!;
+  expect(wider).toBeDefined();
+  expect(same).toBeDefined();
+
+  for (const c of [wider, same]) {
+    await page.getByRole('button', { name: `${c.i.zh} · ${c.d.title_zh}: ${c.ids.length}`, exact: true }).click();
+    const detail = page.getByTestId('cell-detail');
+    await expect.element(detail).toHaveTextContent(c.i.zh);
+    const places = [...detail.element().querySelectorAll<HTMLLIElement>(':scope > ul > li[data-id]')];
+    expect(places.map((li) => li.dataset.id).sort()).toEqual([...c.ids].sort());
+    // Every clause shown is one of this document's clauses that plan the industry.
+    for (const li of places) {
+      const f = dataset.byId.get(li.dataset.id!)!;
+      const expected = f.sources.filter((s) => s.doc === c.d.doc && s.industries.includes(c.i.id));
+      const shown = [...li.querySelectorAll<HTMLLIElement>('li[data-doc]')];
+      expect(shown.map((x) => x.dataset.doc)).toEqual(expected.map((s) => s.doc));
+      expect(shown.map((x) => x.querySelector('q')!.textContent)).toEqual(expected.map((s) => s.quote));
+    }
+  }
+  // The last cell's places are exactly what the explorer filter selects: the map shows them.
+  await page.getByTestId('cell-detail').getByRole('button', { name: '在地图上显示' }).click();
+  await expect.poll(() => listedIds().sort()).toEqual([...same.ids].sort());
+
+  // A cell where the explorer's filter would select more places offers no map, and says why.
+  await mountApp('?lang=zh-Hans&mode=planner&tab=plans');
+  await page
+    .getByRole('button', { name: `${wider.i.zh} · ${wider.d.title_zh}: ${wider.ids.length}`, exact: true })
+    .click();
+  const detail = page.getByTestId('cell-detail');
+  await expect.element(detail).toHaveTextContent(`多出 ${wider.map.length - wider.ids.length} 个地点`);
+  expect(detail.getByRole('button', { name: '在地图上显示' }).query()).toBeNull();
+});
+
 test('the choropleth shades prefectures on the map by the number of places for the industry', async () => {
   await mountApp('?lang=zh-Hans&mode=planner&tab=choropleth&choro=equipment');
   await datasetLoaded();

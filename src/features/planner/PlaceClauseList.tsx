@@ -2,15 +2,20 @@ import type { Dataset, PlanFeature } from '../../data/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 
-/** Places with the clauses that plan one industry for them; each place opens its details. */
+/**
+ * Places with the clauses that plan one industry for them (in one document, with `doc`); each place
+ * opens its details.
+ */
 export function PlaceClauseList({
   dataset,
   places,
   industry,
+  doc,
 }: {
   dataset: Dataset;
   places: PlanFeature[];
   industry?: string;
+  doc?: string;
 }) {
   const select = useAppStore((s) => s.select);
   const openReader = useAppStore((s) => s.openReader);
@@ -18,9 +23,11 @@ export function PlaceClauseList({
   return (
     <ul className="place-clauses">
       {places.map((p) => {
-        const clauses = industry ? p.sources.filter((s) => s.industries.includes(industry)) : p.sources;
+        const clauses = p.sources.filter(
+          (s) => (!industry || s.industries.includes(industry)) && (!doc || s.doc === doc),
+        );
         return (
-          <li key={p.id}>
+          <li key={p.id} data-id={p.id}>
             <button type="button" className="link-button" onClick={() => select(p.id)}>
               {i18n.featureName(p)}
             </button>{' '}
@@ -29,7 +36,7 @@ export function PlaceClauseList({
               {clauses.map((c) => {
                 const meta = dataset.documentById.get(c.doc);
                 return (
-                  <li key={`${c.doc}:${c.start}`}>
+                  <li key={`${c.doc}:${c.start}`} data-doc={c.doc}>
                     <q lang="zh-Hans">{i18n.zh(c.quote)}</q>{' '}
                     <button
                       type="button"

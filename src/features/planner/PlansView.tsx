@@ -1,7 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { matchesFilters } from '../../data/query.ts';
 import type { Dataset } from '../../data/types.ts';
 import { useAppStore } from '../../state/store.ts';
 import { industriesByDocument } from './analysis.ts';
+import { PlaceClauseList } from './PlaceClauseList.tsx';
 import { usePlannerLabels } from './usePlannerLabels.ts';
 
 /** Industries by plan document and period; Shandong's 2006 plan stands beside Fujian's. */
@@ -12,6 +14,12 @@ export function PlansView({ dataset }: { dataset: Dataset }) {
   const { t } = l;
   const table = useMemo(() => industriesByDocument(dataset, filters), [dataset, filters]);
   const docs = [...dataset.documents].sort((a, b) => a.period.start - b.period.start);
+  const [cell, setCell] = useState<{ industry: string; doc: string } | null>(null);
+  const cellIds = cell ? (table.get(cell.industry)?.get(cell.doc) ?? []) : [];
+  // The explorer can filter by industry and by document, but not by "this document plans this
+  // industry": its map is offered only where the two select the same places.
+  const mapFilters = cell ? { ...filters, industries: [cell.industry], docs: [cell.doc], prefectures: [] } : null;
+  const mapCount = mapFilters ? dataset.features.filter((f) => matchesFilters(f, mapFilters)).length : 0;
   return (
     <div className="planner-view">
       <p className="intro">{t('plansIntro')}</p>
@@ -52,9 +60,8 @@ export function PlansView({ dataset }: { dataset: Dataset }) {
                               type="button"
                               className="cell-button"
                               aria-label={`${l.industryName(i)} · ${l.docTitle(d)}: ${n}`}
-                              onClick={() =>
-                                showInExplorer({ ...filters, industries: [i.id], docs: [d.doc], prefectures: [] })
-                              }
+                              aria-expanded={cell?.industry === i.id && cell.doc === d.doc}
+                              onClick={() => setCell({ industry: i.id, doc: d.doc })}
                             >
                               {n}
                             </button>
@@ -70,6 +77,27 @@ export function PlansView({ dataset }: { dataset: Dataset }) {
           ))}
         </table>
       </div>
+      {cell && mapFilters && (
+        <section className="cell-detail" aria-live="polite" data-testid="cell-detail">
+          <h3>
+            {l.industryName(dataset.industryById.get(cell.industry)!)} ·{' '}
+            {l.docTitle(dataset.documentById.get(cell.doc)!)}
+          </h3>
+          {mapCount === cellIds.length ? (
+            <button type="button" onClick={() => showInExplorer(mapFilters)}>
+              {t('showOnMap')}
+            </button>
+          ) : (
+            <p className="muted">{t('plansNoMap', { n: mapCount - cellIds.length })}</p>
+          )}
+          <PlaceClauseList
+            dataset={dataset}
+            industry={cell.industry}
+            doc={cell.doc}
+            places={cellIds.map((id) => dataset.byId.get(id)!)}
+          />
+        </section>
+      )}
     </div>
   );
 }
