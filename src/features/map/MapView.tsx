@@ -266,10 +266,16 @@ export function MapView() {
   useEffect(() => {
     if (!map || !ready || !map.getLayer('choropleth-fill')) return;
     const on = mode === 'planner' && choropleth !== null && dataset !== null;
-    map.setLayoutProperty('choropleth-fill', 'visibility', on ? 'visible' : 'none');
+    // Only a real change of visibility: any layout change makes MapLibre re-tile the layer's whole
+    // source, and this effect also runs on every filter change (the counts follow the filters).
+    const show = (layer: string, visible: boolean) => {
+      const value = visible ? 'visible' : 'none';
+      if (map.getLayer(layer) && (map.getLayoutProperty(layer, 'visibility') ?? 'visible') !== value)
+        map.setLayoutProperty(layer, 'visibility', value);
+    };
+    show('choropleth-fill', on);
     // Plan areas would hide the shading: while it shows, only their outlines and the points stay.
-    if (map.getLayer(PLAN_LAYERS.areaFill))
-      map.setLayoutProperty(PLAN_LAYERS.areaFill, 'visibility', on ? 'none' : 'visible');
+    show(PLAN_LAYERS.areaFill, !on);
     if (on)
       map.setPaintProperty(
         'choropleth-fill',
