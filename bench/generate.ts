@@ -14,6 +14,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { formatJson } from '../scripts/lib/write-json.ts';
+import type { Industry, Kind, PlanFeature, Precision, Region } from '../src/data/types.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SEED = 20240607;
@@ -51,20 +52,6 @@ type Rng = ReturnType<typeof rng>;
 
 // ---- inputs ----
 
-interface Industry {
-  id: string;
-  zh: string;
-  zh_hant: string;
-  en: string;
-  pinyin: string;
-}
-interface Region {
-  code: string;
-  province: string;
-  name_zh: string;
-  name_zh_hant: string;
-  name_en: string;
-}
 interface Inputs {
   industries: Industry[];
   regions: Region[];
@@ -119,23 +106,6 @@ const part = (zh: string, en?: string): Part => {
   const p = toPinyin(zh);
   return { zh, hant: toHant(zh), pinyin: p, en: en ?? title(p.replace(/ /g, '')) };
 };
-
-type Kind =
-  | 'prefecture'
-  | 'county'
-  | 'comprehensive_experimental_zone'
-  | 'taiwan_investment_zone'
-  | 'sub_area'
-  | 'specialised_park'
-  | 'bonded_area'
-  | 'dry_port'
-  | 'port'
-  | 'export_base'
-  | 'development_zone'
-  | 'key_area'
-  | 'ftz_area'
-  | 'platform'
-  | 'other';
 
 /** Roughly the mix of the real dataset, with more development zones and parks, as nationally. */
 const KIND_WEIGHTS: [Kind, number][] = [
@@ -339,28 +309,8 @@ function blob(r: Rng, [cx, cy]: [number, number], radius: number, vertices: numb
 
 // ---- features ----
 
-export interface SyntheticProperties {
-  id: string;
-  name_zh: string;
-  name_zh_hant: string;
-  name_en: string;
-  name_pinyin: string;
-  kind: Kind;
-  industries: string[];
-  industries_text: string[];
-  parent?: string;
-  children: string[];
-  province: string;
-  prefecture: string[];
-  county?: string;
-  county_name?: string;
-  county_name_en?: string;
-  precision: string;
-  function_zh?: string;
-  note?: string;
-  docs: string[];
-  sources: { doc: string; start: number; end: number; quote: string; industries: string[]; wording?: string }[];
-}
+/** The properties of one synthetic place: exactly those of a place in data/features.geojson. */
+export type SyntheticProperties = Omit<PlanFeature, 'geometry' | 'bbox'>;
 
 export function generate(n: number, seed = DEFAULT_SEED, inputs = readInputs()): FeatureCollection {
   const r = rng(seed);
@@ -407,7 +357,7 @@ export function generate(n: number, seed = DEFAULT_SEED, inputs = readInputs()):
   };
 
   const features: Feature[] = [];
-  const pointPrecisions: [string, number][] = [
+  const pointPrecisions: [Precision, number][] = [
     ['point_county_seat', 40],
     ['point_town', 30],
     ['point_site', 15],
@@ -461,7 +411,7 @@ export function generate(n: number, seed = DEFAULT_SEED, inputs = readInputs()):
       specialised_park: 0.2,
     };
     let geometry: Point | MultiPolygon | Polygon;
-    let precision: string;
+    let precision: Precision;
     if (r.next() < (areaChance[kind] ?? 0)) {
       const admin = kind === 'prefecture' || kind === 'county';
       precision = admin ? 'admin_boundary' : 'approximate_area';
