@@ -602,6 +602,35 @@ function* ownEntries(input: Record<string, unknown>): Generator<[string, unknown
   }
 }
 
+/** The result of a parse that got this far: a layer with its warnings, or why nothing is usable. */
+function finishLayer(
+  parsed: {
+    name: string;
+    features: Feature<UserGeometry, UserProperties>[];
+    warnings: string[];
+    stats: Stats;
+    bbox: BboxBuilder;
+    keys: KeyCollector;
+  },
+  t: Messages,
+): ImportResult {
+  const { name, features, warnings, stats, bbox, keys } = parsed;
+  if (features.length === 0) return { ok: false, message: t.noUsable(warnings.join(' ')) };
+  warnings.push(...statsWarnings(stats, t));
+  if (keys.overflow) warnings.push(t.tooManyDistinctKeys(fmtInt(MAX_PROPERTY_KEYS)));
+  return {
+    ok: true,
+    layer: {
+      name,
+      collection: { type: 'FeatureCollection', features },
+      featureCount: features.length,
+      bbox: bbox.get(),
+      propertyKeys: keys.keys,
+    },
+    warnings,
+  };
+}
+
 function statsWarnings(stats: Stats, t: Messages): string[] {
   const out: string[] = [];
   if (stats.unsafeKeys) out.push(t.droppedUnsafeKeys(fmtInt(stats.unsafeKeys)));
@@ -957,20 +986,7 @@ function parseGeoJsonText(name: string, text: string, t: Messages): ImportResult
     const hint = coordHint(issues, declaredCrs(root));
     warnings.push(t.droppedBadCoords(fmtInt(badCoords)) + (hint ? ' ' + t.hint(hint) : ''));
   }
-  if (features.length === 0) return { ok: false, message: t.noUsable(warnings.join(' ')) };
-  warnings.push(...statsWarnings(stats, t));
-  if (keys.overflow) warnings.push(t.tooManyDistinctKeys(fmtInt(MAX_PROPERTY_KEYS)));
-  return {
-    ok: true,
-    layer: {
-      name,
-      collection: { type: 'FeatureCollection', features },
-      featureCount: features.length,
-      bbox: bbox.get(),
-      propertyKeys: keys.keys,
-    },
-    warnings,
-  };
+  return finishLayer({ name, features, warnings, stats, bbox, keys }, t);
 }
 
 /** 1-based line and column (in characters) of `offset`. */
@@ -1271,18 +1287,5 @@ function parseCsvText(name: string, text: string, t: Messages): ImportResult {
     const hint = coordHint(issues, null);
     warnings.push(t.droppedRows(fmtInt(dropped), firstDropped) + (hint ? ' ' + t.hint(hint) : ''));
   }
-  if (features.length === 0) return { ok: false, message: t.noUsable(warnings.join(' ')) };
-  warnings.push(...statsWarnings(stats, t));
-  if (keys.overflow) warnings.push(t.tooManyDistinctKeys(fmtInt(MAX_PROPERTY_KEYS)));
-  return {
-    ok: true,
-    layer: {
-      name,
-      collection: { type: 'FeatureCollection', features },
-      featureCount: features.length,
-      bbox: bbox.get(),
-      propertyKeys: keys.keys,
-    },
-    warnings,
-  };
+  return finishLayer({ name, features, warnings, stats, bbox, keys }, t);
 }
