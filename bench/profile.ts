@@ -37,7 +37,8 @@ export function markTime(events: TraceEvent[], name: string, which: 'first' | 'l
 
 /**
  * Busy milliseconds per thread kind between `from` and `to` (trace µs): the union of its tasks'
- * intervals, so nested or overlapping tasks (two workers) are not counted twice.
+ * intervals, so nested or overlapping tasks (two workers) are not counted twice; and how many
+ * animation frames the page ran.
  */
 export function busyByThread(events: TraceEvent[], from = -Infinity, to = Infinity): Record<string, number> {
   const names = new Map<string, string>();
@@ -45,12 +46,14 @@ export function busyByThread(events: TraceEvent[], from = -Infinity, to = Infini
     if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
   const intervals = new Map<string, [number, number][]>();
   let waits = 0;
+  let frames = 0;
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined) continue;
     const [start, end] = [Math.max(e.ts, from), Math.min(e.ts + e.dur, to)];
     if (end <= start) continue;
     const thread = names.get(`${e.pid}:${e.tid}`) ?? '';
     if (thread === 'CrRendererMain' && GPU_WAITS.has(e.name)) waits += end - start;
+    if (thread === 'CrRendererMain' && e.name === 'FireAnimationFrame' && e.ts >= from) frames++;
     const kind = THREADS[thread];
     if (!kind) continue;
     const list = intervals.get(kind) ?? [];
@@ -71,6 +74,8 @@ export function busyByThread(events: TraceEvent[], from = -Infinity, to = Infini
     out[kind] = (total + t - s) / 1000;
   }
   out['main thread waiting for the GPU process'] = waits / 1000;
+  // requestAnimationFrame callbacks run: MapLibre draws one map frame in each.
+  out['animation frames'] = frames;
   return out;
 }
 
@@ -173,7 +178,9 @@ async function main() {
     for (const target of targets.length ? targets : (['app', 'maplibre', 'leaflet'] as Target[])) {
       const r = await profile(browser, target, origin, `${view.zoom}/${view.lat}/${view.lng}`, pane, industry);
       for (const [phase, { wall, busy }] of Object.entries(r)) {
-        const parts = Object.entries(busy).map(([k, v]) => `${k} ${Math.round(v)} ms`);
+        const parts = Object.entries(busy).map(([k, v]) =>
+          k === 'animation frames' ? `${v} ${k}` : `${k} ${Math.round(v)} ms`,
+        );
         console.log(`${target.padEnd(8)} ${phase.padEnd(6)} ${Math.round(wall)} ms: ${parts.join(', ')}`);
       }
     }

@@ -29,6 +29,8 @@ describe('busyByThread (bench:profile)', () => {
     task(1, 10, 0, 10_000),
     task(1, 10, 2_000, 4_000, 'CommandBufferProxyImpl::WaitForToken'),
     task(1, 10, 20_000, 5_000),
+    task(1, 10, 21_000, 1_000, 'FireAnimationFrame'),
+    task(1, 10, 3_000, 1_000, 'FireAnimationFrame'),
     // two workers overlapping in time: their union, 0–30 ms
     task(1, 11, 0, 20_000),
     task(1, 12, 10_000, 20_000),
@@ -45,6 +47,7 @@ describe('busyByThread (bench:profile)', () => {
       'MapLibre worker(s)': 30,
       'GPU process': 1,
       'main thread waiting for the GPU process': 4,
+      'animation frames': 2,
     });
   });
 
@@ -61,11 +64,15 @@ describe('busyByThread (bench:profile)', () => {
       'MapLibre worker(s)': 17,
       'GPU process': 1,
       'main thread waiting for the GPU process': 1,
+      'animation frames': 1,
     });
     expect(markTime(marked, 'never')).toBeUndefined();
   });
 
   it('reports nothing for a thread that did no work', () => {
-    expect(busyByThread([meta(1, 10, 'CrRendererMain')])).toEqual({ 'main thread waiting for the GPU process': 0 });
+    expect(busyByThread([meta(1, 10, 'CrRendererMain')])).toEqual({
+      'main thread waiting for the GPU process': 0,
+      'animation frames': 0,
+    });
   });
 });
