@@ -1,8 +1,9 @@
 // What an investor does: find places by industry, read the clause behind each.
 import { afterEach, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { KIND_LABELS } from '../../src/i18n/messages.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { datasetLoaded, idleMap, listedIds, mountApp, unmountApp } from './support/app.tsx';
+import { datasetLoaded, idleMap, listedIds, mountApp, settledListIds, unmountApp } from './support/app.tsx';
 
 afterEach(unmountApp);
 
@@ -11,7 +12,7 @@ test('typing 石化 lists 古雷台湾石化工业园; selecting it shows its cl
   const dataset = await datasetLoaded();
   await userEvent.fill(page.getByRole('searchbox', { name: '搜索地点或产业' }), '石化');
   await expect.element(page.getByRole('button', { name: /古雷台湾石化工业园/ })).toBeVisible();
-  expect(listedIds()).toContain('gulei-taiwan-petrochemical-park');
+  expect(await settledListIds()).toContain('gulei-taiwan-petrochemical-park');
 
   await page.getByRole('button', { name: /古雷台湾石化工业园/ }).click();
   const panel = page.getByTestId('detail-panel');
@@ -66,8 +67,13 @@ test('an industry filter changes the features drawn on the map and the list iden
   // Fit to the result set, then compare: everything listed is drawn, nothing else is.
   await expect.poll(() => [...rendered()].sort()).toEqual([...listedIds()].sort());
   const expected = dataset.features.filter((f) => f.industries.includes('petrochemical')).map((f) => f.id);
-  expect(listedIds().sort()).toEqual(expected.sort());
+  expect((await settledListIds()).sort()).toEqual(expected.sort());
   expect(new URLSearchParams(location.search).get('ind')).toBe('petrochemical');
+  // The legend explains what is drawn: the kinds of these places, no others.
+  const legendKinds = [...document.querySelectorAll('[data-testid="legend"] li')].map((li) => li.textContent);
+  const kinds = new Set(expected.map((id) => dataset.byId.get(id)!.kind));
+  expect(legendKinds.sort()).toEqual([...kinds].map((k) => KIND_LABELS[k].zh).sort());
+  expect(kinds.size).toBeLessThan(new Set(dataset.features.map((f) => f.kind)).size);
 });
 
 test('a copied URL opens the same selection, filters and language in a fresh page', async () => {
@@ -78,7 +84,7 @@ test('a copied URL opens the same selection, filters and language in a fresh pag
   await page.getByRole('checkbox', { name: /^Logistics/ }).click();
   await page.getByRole('checkbox', { name: /Free trade zone area/ }).click();
   await expect.poll(() => listedIds().length).toBeGreaterThan(0);
-  const target = listedIds()[0];
+  const target = (await settledListIds())[0];
   await page.getByTestId('result-list').getByRole('button').first().click();
   await expect.poll(() => new URLSearchParams(location.search).get('sel')).toBe(target);
   const copied = location.search;
@@ -143,7 +149,7 @@ test('the result list is a keyboard alternative to the map', async () => {
   const first = page.getByRole('button', { name: /^福州市/ }).first();
   (first.element() as HTMLElement).focus();
   await userEvent.keyboard('{ArrowDown}');
-  const second = listedIds()[1];
+  const second = (await settledListIds())[1];
   expect((document.activeElement as HTMLElement).dataset.id).toBe(second);
   expect(useAppStore.getState().hoverId).toBe(second);
   await userEvent.keyboard('{Enter}');

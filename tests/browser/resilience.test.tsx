@@ -5,7 +5,7 @@ import { page } from 'vitest/browser';
 import type { PlanFeature } from '../../src/data/types.ts';
 import { getMapInstance } from '../../src/features/map/map-instance.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { datasetLoaded, idleMap, listedIds, mountApp, unmountApp } from './support/app.tsx';
+import { datasetLoaded, idleMap, listedIds, mountApp, settledListIds, unmountApp } from './support/app.tsx';
 import { shownFailures, watchPage, type PageWatch } from './support/guards.ts';
 
 let watch: PageWatch | null = null;
@@ -61,7 +61,7 @@ test('a panel that throws shows a message in its place; the rest keeps working; 
   expect(map.queryRenderedFeatures({ layers: ['plan-points', 'plan-area-fill'] }).length).toBeGreaterThan(0);
 
   // Choosing a sound place brings the detail panel back.
-  const target = listedIds()[0];
+  const target = (await settledListIds())[0];
   await page.getByTestId('result-list').getByRole('button').first().click();
   await expect.poll(() => useAppStore.getState().selectedId).toBe(target);
   await expect.element(page.getByTestId('detail-panel')).toBeVisible();
@@ -104,7 +104,7 @@ test.each(['everywhere', 'map canvas'] as const)(
     // Search and the list.
     await page.getByRole('searchbox').fill('Gulei');
     await expect.element(page.getByRole('button', { name: /Gulei Taiwan Petrochemical/ })).toBeVisible();
-    expect(listedIds()).toContain('gulei-taiwan-petrochemical-park');
+    expect(await settledListIds()).toContain('gulei-taiwan-petrochemical-park');
 
     // The detail panel.
     await page.getByRole('button', { name: /Gulei Taiwan Petrochemical/ }).click();

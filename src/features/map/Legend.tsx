@@ -1,16 +1,17 @@
 import { KIND_ORDER } from '../../data/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { useAppStore } from '../../state/store.ts';
+import { useDeferredPlaces } from '../../state/use-places.ts';
 import { KIND_COLORS } from './plan-layers.ts';
 
+/** What the map draws now: the kinds of the places in the current result set, as dots or areas. */
 export function Legend() {
-  const dataset = useAppStore((s) => s.dataset);
+  const { places, dataset } = useDeferredPlaces();
   const i18n = useI18n();
   if (!dataset) return null;
-  const present = new Set(dataset.features.map((f) => f.kind));
-  const areaKinds = new Set(dataset.features.filter((f) => f.geometry.type !== 'Point').map((f) => f.kind));
+  const present = new Set(places.map((f) => f.kind));
+  const areaKinds = new Set(places.filter((f) => f.geometry.type !== 'Point').map((f) => f.kind));
   return (
-    <details className="legend" open={window.matchMedia?.('(min-width: 761px)').matches}>
+    <details className="legend" data-testid="legend" open={window.matchMedia?.('(min-width: 761px)').matches}>
       <summary>{i18n.t('legend')}</summary>
       <ul>
         {KIND_ORDER.filter((k) => present.has(k)).map((k) => (

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { render } from 'vitest-browser-react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { App } from '../../../src/app/App.tsx';
@@ -72,4 +73,10 @@ export function listedIds(): string[] {
   return [...document.querySelectorAll<HTMLButtonElement>('[data-testid="result-list"] button.result')].map(
     (b) => b.dataset.id!,
   );
+}
+
+/** `listedIds` once the list has caught up with the last filter or search. */
+export async function settledListIds(): Promise<string[]> {
+  await expect.poll(() => document.querySelector('section.results[aria-busy="true"]')).toBeNull();
+  return listedIds();
 }
