@@ -23,8 +23,15 @@ export type Mode = 'explorer' | 'planner';
 export const PLANNER_TABS = ['matrix', 'choropleth', 'compare', 'plans', 'overlap', 'export'] as const;
 export type PlannerTab = (typeof PLANNER_TABS)[number];
 
+/** Provinces whose prefectures the matrix can take as columns: Fujian, Shandong. */
+export const PLANNER_PROVINCES = ['350000', '370000'] as const;
+
 export interface PlannerState {
   tab: PlannerTab;
+  /** the matrix's province (its prefectures are the columns) */
+  province: (typeof PLANNER_PROVINCES)[number];
+  /** the matrix's row order: 'taxonomy', 'total' or a column key (pref:<code>, zone:<feature id>) */
+  sort: string;
   /** industry id whose places shade the prefectures */
   choropleth: string | null;
   /** region column keys: pref:<code> or zone:<feature id> */
@@ -35,6 +42,8 @@ export interface PlannerState {
 
 export const DEFAULT_PLANNER: PlannerState = {
   tab: 'matrix',
+  province: '350000',
+  sort: 'taxonomy',
   choropleth: null,
   compare: [],
   threshold: 5,
@@ -186,10 +195,22 @@ export function parseUrlState(search: string, known: KnownValues): { state: UrlS
     if (SLUG.test(choro) && known.industries.has(choro)) state.planner.choropleth = choro;
     else dropped.push('choro');
   }
-  state.planner.compare = list('cmp', (v) => {
+  const isColumnKey = (v: string) => {
     const m = v.match(/^(pref|zone):(.+)$/);
     return !!m && (m[1] === 'pref' ? known.prefectures.has(m[2]) : known.features.has(m[2]));
-  });
+  };
+  const prov = one('prov');
+  if (prov !== null) {
+    const p = PLANNER_PROVINCES.find((code) => code === prov);
+    if (p) state.planner.province = p;
+    else dropped.push('prov');
+  }
+  const sort = one('sort');
+  if (sort !== null) {
+    if (sort === 'taxonomy' || sort === 'total' || isColumnKey(sort)) state.planner.sort = sort;
+    else dropped.push('sort');
+  }
+  state.planner.compare = list('cmp', isColumnKey);
   const th = one('th');
   if (th !== null) {
     const n = finite(th);
@@ -232,6 +253,8 @@ export function serializeUrlState(s: UrlState): string {
   if (s.mode === 'planner') {
     params.set('mode', 'planner');
     params.set('tab', s.planner.tab);
+    if (s.planner.province !== DEFAULT_PLANNER.province) params.set('prov', s.planner.province);
+    if (s.planner.sort !== DEFAULT_PLANNER.sort) params.set('sort', s.planner.sort);
     if (s.planner.choropleth) params.set('choro', s.planner.choropleth);
     if (s.planner.compare.length) params.set('cmp', s.planner.compare.join(','));
     if (s.planner.threshold !== DEFAULT_PLANNER.threshold) params.set('th', String(s.planner.threshold));

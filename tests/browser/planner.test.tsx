@@ -62,6 +62,35 @@ test('the matrix covers the nine prefectures and every group; its counts equal t
     .toEqual(explorerIds({ industries: ['equipment'], prefectures: ['350600'] }).sort());
 });
 
+test("a link keeps the matrix's province and row order; a sort column the other province lacks falls back to the taxonomy", async () => {
+  await mountApp('?lang=zh-Hans&mode=planner&tab=matrix&prov=370000&sort=total');
+  const dataset = await datasetLoaded();
+  await expect.element(page.getByTestId('matrix')).toBeVisible();
+  const heads = () =>
+    [...document.querySelectorAll('[data-testid="matrix"] thead th[data-column]')].map((th) => th.textContent);
+  expect(heads()).toEqual(dataset.regions.filter((r) => r.province === '370000').map((r) => r.name_zh));
+  // Rows by total, largest first, within each group.
+  for (const body of document.querySelectorAll('[data-testid="matrix"] tbody[data-group]')) {
+    const totals = [...body.querySelectorAll('tr[data-industry] td.total')].map((td) => Number(td.textContent));
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+  }
+  // Sort by 福州市 in Fujian, then switch to Shandong: no such column there.
+  await page.getByRole('combobox', { name: '省份', exact: true }).selectOptions('350000');
+  await page.getByRole('button', { name: '福州市', exact: true }).click();
+  await expect.poll(() => new URLSearchParams(location.search).get('sort')).toBe('pref:350100');
+  await page.getByRole('combobox', { name: '省份', exact: true }).selectOptions('370000');
+  await expect.poll(heads).toEqual(dataset.regions.filter((r) => r.province === '370000').map((r) => r.name_zh));
+  const firstGroup = document.querySelector('[data-testid="matrix"] tbody[data-group]')!;
+  const order = [...firstGroup.querySelectorAll<HTMLTableRowElement>('tr[data-industry]')].map(
+    (tr) => tr.dataset.industry,
+  );
+  const taxonomy = dataset.industries
+    .filter((i) => i.group === (firstGroup as HTMLElement).dataset.group)
+    .map((i) => i.id);
+  expect(order).toEqual(taxonomy);
+  expect(document.querySelector('.panel-error')).toBeNull();
+});
+
 test('the overlap report lists the same places as the explorer filter for an industry', async () => {
   await mountApp('?lang=zh-Hans&mode=planner&tab=overlap&th=3');
   await datasetLoaded();

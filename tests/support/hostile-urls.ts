@@ -29,6 +29,8 @@ export const URL_KEYS = [
   'cmp',
   'th',
   'zones',
+  'prov',
+  'sort',
 ];
 
 export const POLLUTION_KEYS = [

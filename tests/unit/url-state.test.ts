@@ -8,6 +8,7 @@ import { hostileSearch } from '../support/hostile-urls.ts';
 import {
   DEFAULT_PLANNER,
   LANGUAGES,
+  PLANNER_PROVINCES,
   PLANNER_TABS,
   parseUrlState,
   serializeUrlState,
@@ -96,13 +97,17 @@ function assertWellFormed(state: UrlState, dropped: string[]) {
   expect(Object.keys(state.planner).sort()).toEqual(Object.keys(DEFAULT_PLANNER).sort());
   expect(PLANNER_TABS).toContain(state.planner.tab);
   if (state.planner.choropleth !== null) expect(known.industries.has(state.planner.choropleth)).toBe(true);
-  check(state.planner.compare, (v) => {
+  const isColumnKey = (v: string) => {
     const [kind, id] = [v.slice(0, v.indexOf(':')), v.slice(v.indexOf(':') + 1)];
     return kind === 'pref' ? known.prefectures.has(id) : kind === 'zone' && known.features.has(id);
-  });
+  };
+  check(state.planner.compare, isColumnKey);
   expect(Number.isSafeInteger(state.planner.threshold)).toBe(true);
   expect(state.planner.threshold >= 1 && state.planner.threshold <= 999).toBe(true);
   expect(typeof state.planner.zones).toBe('boolean');
+  expect(PLANNER_PROVINCES).toContain(state.planner.province);
+  const { sort } = state.planner;
+  if (sort !== 'taxonomy' && sort !== 'total') check([sort], isColumnKey);
 
   if (state.view !== null) {
     expect(Object.keys(state.view).sort()).toEqual(['lat', 'lng', 'zoom']);
@@ -344,10 +349,16 @@ describe('parseUrlState properties', () => {
 
   test('every valid state survives the trip through the URL unchanged', () => {
     const sub = <T>(values: T[]) => fc.uniqueArray(fc.constantFrom(...values), { maxLength: 5 });
+    const columnKeys = [
+      ...prefectureCodes.map((c) => `pref:${c}`),
+      ...featureIds.slice(0, 20).map((id) => `zone:${id}`),
+    ];
     const planner = fc.record({
       tab: fc.constantFrom(...PLANNER_TABS),
+      province: fc.constantFrom(...PLANNER_PROVINCES),
+      sort: fc.constantFrom('taxonomy', 'total', ...columnKeys),
       choropleth: fc.option(fc.constantFrom(...industryIds)),
-      compare: sub([...prefectureCodes.map((c) => `pref:${c}`), ...featureIds.slice(0, 20).map((id) => `zone:${id}`)]),
+      compare: sub(columnKeys),
       threshold: fc.integer({ min: 1, max: 999 }),
       zones: fc.boolean(),
     });

@@ -20,14 +20,16 @@ export function MatrixView({ dataset }: { dataset: Dataset }) {
   const setPlanner = useAppStore((s) => s.setPlanner);
   const filters = useAppStore((s) => s.filters);
   const showInExplorer = useAppStore((s) => s.showInExplorer);
-  const [province, setProvince] = useState('350000');
-  const [sort, setSort] = useState<string>('taxonomy');
+  const { province } = planner;
   const [cell, setCell] = useState<{ industry: string; column: RegionColumn } | null>(null);
   const l = usePlannerLabels(dataset);
   const { t } = l;
   const { columns, matrix } = useMatrixModel(dataset, province, planner.zones && province === '350000');
   const count = (industry: string, c: RegionColumn) => matrix.cells.get(`${industry}|${c.key}`)?.length ?? 0;
-  const sortColumn = columns.find((c) => c.key === sort);
+  const sortColumn = columns.find((c) => c.key === planner.sort);
+  // A link's (or the other province's) column that this matrix does not have: taxonomy order.
+  const sort = planner.sort === 'total' || sortColumn ? planner.sort : 'taxonomy';
+  const setSort = (key: string) => setPlanner({ sort: key });
 
   return (
     <div className="planner-view">
@@ -35,7 +37,10 @@ export function MatrixView({ dataset }: { dataset: Dataset }) {
       <div className="toolbar">
         <label>
           {t('provinceFilter')}{' '}
-          <select value={province} onChange={(e) => setProvince(e.target.value)}>
+          <select
+            value={province}
+            onChange={(e) => setPlanner({ province: PROVINCES.find((p) => p === e.target.value) ?? province })}
+          >
             {PROVINCES.map((p) => (
               <option key={p} value={p}>
                 {l.provinceLabel(p)}
