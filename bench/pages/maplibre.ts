@@ -13,7 +13,7 @@ import {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { basemapStyle } from '../../src/features/map/basemap-style.ts';
-import { PLAN_SOURCE, planLayers } from '../../src/features/map/plan-layers.ts';
+import { PLAN_SOURCE, PLAN_SOURCE_OPTIONS, planLayers } from '../../src/features/map/plan-layers.ts';
 import { KIND_ORDER } from '../../src/data/types.ts';
 import { DATA_URL, initialView, mapElement, markIdle } from './shared.ts';
 
@@ -61,7 +61,7 @@ const map = new MapLibreMap({
 map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
 map.on('load', () => {
-  map.addSource(PLAN_SOURCE, { type: 'geojson', data: DATA_URL, promoteId: 'id' });
+  map.addSource(PLAN_SOURCE, { type: 'geojson', data: DATA_URL, ...PLAN_SOURCE_OPTIONS });
   for (const layer of layers) map.addLayer(layer, 'province-labels');
 });
 map.on('idle', () => markIdle(Boolean(map.getSource(PLAN_SOURCE)) && map.isSourceLoaded(PLAN_SOURCE)));
