@@ -1,4 +1,5 @@
-import { KIND_ORDER } from '../../data/types.ts';
+import { useMemo } from 'react';
+import { KIND_ORDER, type Kind } from '../../data/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDeferredPlaces } from '../../state/use-places.ts';
 import { KIND_COLORS } from './plan-layers.ts';
@@ -7,9 +8,17 @@ import { KIND_COLORS } from './plan-layers.ts';
 export function Legend() {
   const { places, dataset } = useDeferredPlaces();
   const i18n = useI18n();
+  // Once per result set: a click on a filter re-renders the legend with the previous set first,
+  // and a pass over 100,000 places would hold up that click.
+  const { present, areaKinds } = useMemo(() => {
+    const kinds = { present: new Set<Kind>(), areaKinds: new Set<Kind>() };
+    for (const f of places) {
+      kinds.present.add(f.kind);
+      if (f.geometry.type !== 'Point') kinds.areaKinds.add(f.kind);
+    }
+    return kinds;
+  }, [places]);
   if (!dataset) return null;
-  const present = new Set(places.map((f) => f.kind));
-  const areaKinds = new Set(places.filter((f) => f.geometry.type !== 'Point').map((f) => f.kind));
   return (
     <details className="legend" data-testid="legend" open={window.matchMedia?.('(min-width: 761px)').matches}>
       <summary>{i18n.t('legend')}</summary>
