@@ -35,6 +35,8 @@ interface Sample {
   filter: number[];
   filterMain: number[];
   filterInput: number[];
+  /** Toggle until the GPU has finished drawing the idle map (see UNTIL_IDLE). */
+  filterPainted: number[];
   /** Places drawn (reference pages) or listed (app) after the filter toggle. */
   drawn?: number;
   search?: number;
@@ -161,6 +163,12 @@ const UNTIL_IDLE = `async ({ app, industry }) => {
   await Promise.resolve();
   const input = performance.now() - t0;
   const deadline = t0 + 120000;
+  // An idle map has sent all its drawing to the GPU process, which may still be drawing (without a
+  // GPU, SwiftShader runs well behind). The browser starts a new frame only when it has shown the
+  // last one, so two animation frames after an idle tell when its pixels are on the screen; the
+  // same for WebGL and Leaflet's 2D canvas.
+  const twoFrames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  let seen, painted;
   for (;;) {
     await new Promise((r) => setTimeout(r, 50));
     // The page marks map:filter when the map has the new filter (the app: one render after the
@@ -168,7 +176,12 @@ const UNTIL_IDLE = `async ({ app, industry }) => {
     const applied = performance.getEntriesByName('map:filter').map((e) => e.startTime).filter((t) => t >= t0)[0];
     const after = applied === undefined ? [] : idles().filter((t) => t > applied);
     const last = after[after.length - 1];
-    if (last !== undefined && performance.now() - last > QUIET) return { idle: last - t0, input };
+    if (last !== undefined && last !== seen) {
+      seen = last;
+      await twoFrames();
+      painted = performance.now() - t0;
+    }
+    if (last !== undefined && performance.now() - last > QUIET) return { idle: last - t0, input, painted };
     if (performance.now() > deadline) throw new Error('the map did not become idle with the filter applied');
   }
 }`.replace('QUIET', String(QUIET_MS));
@@ -271,10 +284,17 @@ async function runOnce(target: Target, ctx: RunContext): Promise<Sample> {
       await page.locator(`input[name="industries"][value="${ctx.industry}"]`).waitFor();
       await page.waitForTimeout(200);
     }
-    const sample: Sample = { firstIdle, heap: usedSize, filter: [], filterMain: [], filterInput: [] };
+    const sample: Sample = {
+      firstIdle,
+      heap: usedSize,
+      filter: [],
+      filterMain: [],
+      filterInput: [],
+      filterPainted: [],
+    };
     for (let i = 0; i < FILTER_TOGGLES; i++) {
       const before = await taskSeconds(cdp);
-      const t = await inPage<{ idle: number; input: number }>(page, UNTIL_IDLE, {
+      const t = await inPage<{ idle: number; input: number; painted: number }>(page, UNTIL_IDLE, {
         app: target === 'app',
         industry: ctx.industry,
       });
@@ -283,6 +303,7 @@ async function runOnce(target: Target, ctx: RunContext): Promise<Sample> {
       sample.filterMain.push(((await taskSeconds(cdp)) - before) * 1000);
       sample.filter.push(t.idle);
       sample.filterInput.push(t.input);
+      sample.filterPainted.push(t.painted);
     }
     // What each page draws (or lists) after the toggle: the three must agree, else the numbers
     // compare different work.
@@ -344,6 +365,7 @@ interface Case {
   leaflet: number | null;
   main_thread?: Triple;
   input?: Triple;
+  painted?: Triple;
 }
 type Triple = { app: number | null; maplibre: number | null; leaflet: number | null };
 
@@ -376,7 +398,12 @@ function table(cases: Case[]): string {
               ],
             ]
           : [];
-      return [row, ...extra('filter (main thread)', c.main_thread), ...extra('filter (input task)', c.input)];
+      return [
+        row,
+        ...extra('filter (painted)', c.painted),
+        ...extra('filter (main thread)', c.main_thread),
+        ...extra('filter (input task)', c.input),
+      ];
     }),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -472,7 +499,7 @@ async function main() {
           });
           if (round > 0) samples[n][target].push(s);
           log(
-            `  ${round === 0 ? 'warm-up' : `run ${round}`} ${target.padEnd(8)} first-idle ${fmtMs(s.firstIdle)} ms, heap ${fmtMB(s.heap)}, filter ${s.filter.map(fmtMs).join('/')} ms (main ${s.filterMain.map(fmtMs).join('/')} ms, input ${s.filterInput.map(fmtMs).join('/')} ms)${s.search !== undefined ? `, search ${fmtMs(s.search)} ms` : ''}, ${s.drawn} places after the toggle`,
+            `  ${round === 0 ? 'warm-up' : `run ${round}`} ${target.padEnd(8)} first-idle ${fmtMs(s.firstIdle)} ms, heap ${fmtMB(s.heap)}, filter ${s.filter.map(fmtMs).join('/')} ms (painted ${s.filterPainted.map(fmtMs).join('/')} ms, main ${s.filterMain.map(fmtMs).join('/')} ms, input ${s.filterInput.map(fmtMs).join('/')} ms)${s.search !== undefined ? `, search ${fmtMs(s.search)} ms` : ''}, ${s.drawn} places after the toggle`,
           );
         }
       }
@@ -505,6 +532,11 @@ async function main() {
           app: med('app', (x) => x.filterInput),
           maplibre: med('maplibre', (x) => x.filterInput),
           leaflet: med('leaflet', (x) => x.filterInput),
+        },
+        painted: {
+          app: med('app', (x) => x.filterPainted),
+          maplibre: med('maplibre', (x) => x.filterPainted),
+          leaflet: med('leaflet', (x) => x.filterPainted),
         },
       });
       cases.push({ case: 'search', n, app: med('app', (x) => x.search), maplibre: null, leaflet: null });
@@ -546,7 +578,7 @@ async function main() {
         warmup: 'one round of all three pages before the first size',
         order: 'interleaved app, maplibre, leaflet per round; a fresh browser context per run',
         view: `per N, zoom/lat/lng showing all places: ${JSON.stringify(views)}; map ${pane.w}×${pane.h} px, window ${VIEWPORT.width}×${VIEWPORT.height}`,
-        filter: `the most common industry's checkbox toggled on, once per run; value = until the map is idle again (last map:idle, then ${QUIET_MS} ms without another); main_thread = renderer main-thread task time (CDP Performance.getMetrics TaskDuration) over the same span; input = the toggle's synchronous work (click handler with React's render and effects, or setFilter / L.geoJSON rebuild) before the page can do anything else`,
+        filter: `the most common industry's checkbox toggled on, once per run; value = until the map is idle again (last map:idle, then ${QUIET_MS} ms without another); painted = until the second animation frame after that idle (the browser has shown the idle map: without a GPU, drawing can lag well behind MapLibre's idle); main_thread = renderer main-thread task time (CDP Performance.getMetrics TaskDuration) over the same span; input = the toggle's synchronous work (click handler with React's render and effects, or setFilter / L.geoJSON rebuild) before the page can do anything else`,
         search: `query "${QUERY}" entered at once, with the industry filter still on; time until the first frame showing the final list`,
         heap: `main-thread JS heap 0.6 s (100k: 1.5 s) after the first idle, after a forced GC (MapLibre's workers not included)`,
       },
