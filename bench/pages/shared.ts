@@ -28,6 +28,7 @@ export function markIdle(allDrawn: boolean): void {
   if (allDrawn && !firstIdle) {
     firstIdle = true;
     performance.mark('map:first-idle');
+    requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('map:first-painted')));
     document.documentElement.dataset.mapReady = 'true';
   }
 }

@@ -119,6 +119,8 @@ export function MapView() {
       if (!planDrawn && m.getSource(PLAN_SOURCE) && m.isSourceLoaded(PLAN_SOURCE)) {
         planDrawn = true;
         performance.mark('map:first-idle');
+        // Two animation frames later the browser has shown it (drawing can lag behind the idle).
+        requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('map:first-painted')));
         document.documentElement.dataset.mapReady = 'true';
       }
     });
