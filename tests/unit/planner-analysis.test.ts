@@ -14,7 +14,7 @@ import {
   zoneColumn,
 } from '../../src/features/planner/analysis.ts';
 import { regionColumns } from '../../src/features/planner/columns.ts';
-import { choroplethCounts } from '../../src/features/planner/choropleth.ts';
+import { choroplethCounts } from '../../src/data/choropleth.ts';
 import { matrixToCsv, placesToCsv, placesToGeoJSON } from '../../src/features/planner/export.ts';
 
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));

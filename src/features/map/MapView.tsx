@@ -31,7 +31,7 @@ import {
 } from './plan-layers.ts';
 import { hasWebGL } from './webgl.ts';
 import { USER_LAYER_IDS, USER_SOURCE, userLayers, userPopupContent } from './user-layer.ts';
-import { choroplethColor, choroplethCounts } from '../planner/choropleth.ts';
+import { choroplethColor, choroplethCounts } from '../../data/choropleth.ts';
 
 setWorkerUrl(new URL(maplibreWorkerUrl, document.baseURI).href);
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Dataset } from '../../data/types.ts';
 import { useAppStore } from '../../state/store.ts';
-import { choroplethCounts, choroplethClasses } from './choropleth.ts';
+import { choroplethCounts, choroplethClasses } from '../../data/choropleth.ts';
 import { usePlannerLabels } from './usePlannerLabels.ts';
 
 /** Pick an industry; the map shades prefectures by how many places plan it. */

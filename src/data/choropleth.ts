@@ -1,6 +1,7 @@
+// Shared by the planner's choropleth tab and the map that shades it.
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { facetCounts, type Filters } from '../../data/query.ts';
-import type { Dataset } from '../../data/types.ts';
+import { facetCounts, type Filters } from './query.ts';
+import type { Dataset } from './types.ts';
 
 /** Places per prefecture that plan the industry: the explorer's count for (prefecture, industry). */
 export function choroplethCounts(dataset: Dataset, industry: string, filters: Filters): Map<string, number> {
