@@ -725,7 +725,21 @@ type GeometryResult =
   | { ok: false; reason: 'null' | 'collection' | 'coords' }
   | { ok: false; reason: 'unsupported'; type: string };
 
-const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);
+/** The coordinates reader of each supported geometry type. */
+const READ_COORDINATES: Record<
+  UserGeometry['type'],
+  (c: unknown, ctx: CoordCtx) => UserGeometry['coordinates'] | null
+> = {
+  Point: readPosition,
+  MultiPoint: (c, ctx) => readPositions(c, 1, ctx),
+  LineString: readLine,
+  MultiLineString: (c, ctx) => readList(c, readLine, ctx),
+  Polygon: readPolygon,
+  MultiPolygon: (c, ctx) => readList(c, readPolygon, ctx),
+};
+
+const isGeometryType = (t: unknown): t is UserGeometry['type'] =>
+  typeof t === 'string' && Object.hasOwn(READ_COORDINATES, t);
 
 function readGeometry(g: unknown, ctx: CoordCtx): GeometryResult {
   if (g === null || g === undefined) return { ok: false, reason: 'null' };
@@ -733,41 +747,11 @@ function readGeometry(g: unknown, ctx: CoordCtx): GeometryResult {
   const type = own(g, 'type');
   if (type === 'GeometryCollection') return { ok: false, reason: 'collection' };
   const c = own(g, 'coordinates');
-  let geometry: UserGeometry | null;
-  switch (type) {
-    case 'Point': {
-      const p = readPosition(c, ctx);
-      geometry = p && { type, coordinates: p };
-      break;
-    }
-    case 'MultiPoint': {
-      const ps = readPositions(c, 1, ctx);
-      geometry = ps && { type, coordinates: ps };
-      break;
-    }
-    case 'LineString': {
-      const ps = readLine(c, ctx);
-      geometry = ps && { type, coordinates: ps };
-      break;
-    }
-    case 'MultiLineString': {
-      const ls = readList(c, readLine, ctx);
-      geometry = ls && { type, coordinates: ls };
-      break;
-    }
-    case 'Polygon': {
-      const rings = readPolygon(c, ctx);
-      geometry = rings && { type, coordinates: rings };
-      break;
-    }
-    case 'MultiPolygon': {
-      const polys = readList(c, readPolygon, ctx);
-      geometry = polys && { type, coordinates: polys };
-      break;
-    }
-    default:
-      return { ok: false, reason: 'unsupported', type: typeof type === 'string' ? clip(type, 30) : describe(type) };
-  }
+  if (!isGeometryType(type))
+    return { ok: false, reason: 'unsupported', type: typeof type === 'string' ? clip(type, 30) : describe(type) };
+  const coordinates = READ_COORDINATES[type](c, ctx);
+  // The reader of each type returns exactly that type's coordinates.
+  const geometry = coordinates && ({ type, coordinates } as UserGeometry);
   return geometry ? { ok: true, geometry } : { ok: false, reason: 'coords' };
 }
 
@@ -925,7 +909,7 @@ function parseGeoJsonText(name: string, text: string, t: Messages): ImportResult
     inputs = features;
   } else if (type === 'Feature') {
     inputs = [root];
-  } else if (typeof type === 'string' && (GEOMETRY_TYPES.has(type) || type === 'GeometryCollection')) {
+  } else if (typeof type === 'string' && (isGeometryType(type) || type === 'GeometryCollection')) {
     inputs = [{ type: 'Feature', geometry: root, properties: null }];
   } else {
     return { ok: false, message: t.notGeoJsonType(clip(typeof type === 'string' ? type : JSON.stringify(type))) };
