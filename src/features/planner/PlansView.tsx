@@ -18,8 +18,15 @@ export function PlansView({ dataset }: { dataset: Dataset }) {
   const cellIds = cell ? (table.get(cell.industry)?.get(cell.doc) ?? []) : [];
   // The explorer can filter by industry and by document, but not by "this document plans this
   // industry": its map is offered only where the two select the same places.
-  const mapFilters = cell ? { ...filters, industries: [cell.industry], docs: [cell.doc], prefectures: [] } : null;
-  const mapCount = mapFilters ? dataset.features.filter((f) => matchesFilters(f, mapFilters)).length : 0;
+  const mapFilters = useMemo(
+    () => (cell ? { ...filters, industries: [cell.industry], docs: [cell.doc], prefectures: [] } : null),
+    [cell, filters],
+  );
+  // Counted once per opened cell, not on every render of the table.
+  const mapCount = useMemo(
+    () => (mapFilters ? dataset.features.filter((f) => matchesFilters(f, mapFilters)).length : 0),
+    [dataset, mapFilters],
+  );
   return (
     <div className="planner-view">
       <p className="intro">{t('plansIntro')}</p>
