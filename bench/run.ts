@@ -534,48 +534,28 @@ async function main() {
       const s = samples[n];
       const med = (t: Target, f: (x: Sample) => number | number[] | undefined) =>
         median(s[t].flatMap((x) => f(x) ?? []));
+      /** The median of one measure for each page. */
+      const triple = (f: (x: Sample) => number | number[] | undefined): Triple => ({
+        app: med('app', f),
+        maplibre: med('maplibre', f),
+        leaflet: med('leaflet', f),
+      });
       cases.push({
         case: 'first-idle',
         n,
-        app: med('app', (x) => x.firstIdle),
-        maplibre: med('maplibre', (x) => x.firstIdle),
-        leaflet: med('leaflet', (x) => x.firstIdle),
-        painted: {
-          app: med('app', (x) => x.firstPainted),
-          maplibre: med('maplibre', (x) => x.firstPainted),
-          leaflet: med('leaflet', (x) => x.firstPainted),
-        },
+        ...triple((x) => x.firstIdle),
+        painted: triple((x) => x.firstPainted),
       });
       cases.push({
         case: 'filter',
         n,
-        app: med('app', (x) => x.filter),
-        maplibre: med('maplibre', (x) => x.filter),
-        leaflet: med('leaflet', (x) => x.filter),
-        main_thread: {
-          app: med('app', (x) => x.filterMain),
-          maplibre: med('maplibre', (x) => x.filterMain),
-          leaflet: med('leaflet', (x) => x.filterMain),
-        },
-        input: {
-          app: med('app', (x) => x.filterInput),
-          maplibre: med('maplibre', (x) => x.filterInput),
-          leaflet: med('leaflet', (x) => x.filterInput),
-        },
-        painted: {
-          app: med('app', (x) => x.filterPainted),
-          maplibre: med('maplibre', (x) => x.filterPainted),
-          leaflet: med('leaflet', (x) => x.filterPainted),
-        },
+        ...triple((x) => x.filter),
+        main_thread: triple((x) => x.filterMain),
+        input: triple((x) => x.filterInput),
+        painted: triple((x) => x.filterPainted),
       });
       cases.push({ case: 'search', n, app: med('app', (x) => x.search), maplibre: null, leaflet: null });
-      cases.push({
-        case: 'heap',
-        n,
-        app: med('app', (x) => x.heap),
-        maplibre: med('maplibre', (x) => x.heap),
-        leaflet: med('leaflet', (x) => x.heap),
-      });
+      cases.push({ case: 'heap', n, ...triple((x) => x.heap) });
     }
     // The pages must have drawn the same places, or the comparison is void.
     const agreement: string[] = [];
