@@ -37,6 +37,8 @@ test('the matrix covers the nine prefectures and every group; its counts equal t
     (th) => th.textContent,
   );
   expect(heads).toEqual(['福州市', '厦门市', '莆田市', '三明市', '泉州市', '漳州市', '南平市', '龙岩市', '宁德市']);
+  // The map is narrow beside the matrix: its legend starts closed there.
+  expect(document.querySelector<HTMLDetailsElement>('[data-testid="legend"]')!.open).toBe(false);
   const groups = [...document.querySelectorAll('[data-testid="matrix"] tbody[data-group]')].map(
     (g) => (g as HTMLElement).dataset.group,
   );

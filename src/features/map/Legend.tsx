@@ -1,12 +1,15 @@
 import { useMemo } from 'react';
 import { KIND_ORDER, type Kind } from '../../data/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { useAppStore } from '../../state/store.ts';
 import { useDeferredPlaces } from '../../state/use-places.ts';
 import { KIND_COLORS } from './plan-layers.ts';
 
 /** What the map draws now: the kinds of the places in the current result set, as dots or areas. */
 export function Legend() {
   const { places, dataset } = useDeferredPlaces();
+  // In the planner the map is half as wide and the legend would cover a third of it: closed there.
+  const planner = useAppStore((s) => s.mode === 'planner');
   const i18n = useI18n();
   // Once per result set: a click on a filter re-renders the legend with the previous set first,
   // and a pass over 100,000 places would hold up that click.
@@ -20,7 +23,11 @@ export function Legend() {
   }, [places]);
   if (!dataset) return null;
   return (
-    <details className="legend" data-testid="legend" open={window.matchMedia?.('(min-width: 761px)').matches}>
+    <details
+      className="legend"
+      data-testid="legend"
+      open={!planner && window.matchMedia?.('(min-width: 761px)').matches}
+    >
       <summary>{i18n.t('legend')}</summary>
       <ul>
         {KIND_ORDER.filter((k) => present.has(k)).map((k) => (
