@@ -5,7 +5,7 @@
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { Feature, FeatureCollection } from 'geojson';
-import { KIND_COLORS } from '../../src/features/map/plan-layers.ts';
+import { KIND_COLORS } from '../../src/map-style/kind-colors.ts';
 import type { Kind } from '../../src/data/types.ts';
 import { BASEMAP_URL, DATA_URL, initialView, mapElement, markIdle } from './shared.ts';
 

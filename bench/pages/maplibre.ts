@@ -12,8 +12,14 @@ import {
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { basemapStyle } from '../../src/features/map/basemap-style.ts';
-import { PLAN_SOURCE, PLAN_SOURCE_OPTIONS, planLayers } from '../../src/features/map/plan-layers.ts';
+import { basemapStyle } from '../../src/map-style/basemap-style.ts';
+import {
+  PLAN_LAYER_SLOT,
+  PLAN_SOURCE,
+  PLAN_SOURCE_OPTIONS,
+  planLayers,
+  type PlanLayerId,
+} from '../../src/map-style/plan-layers.ts';
 import { KIND_ORDER } from '../../src/data/types.ts';
 import { DATA_URL, initialView, mapElement, markIdle } from './shared.ts';
 
@@ -62,7 +68,7 @@ map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
 map.on('load', () => {
   map.addSource(PLAN_SOURCE, { type: 'geojson', data: DATA_URL, ...PLAN_SOURCE_OPTIONS });
-  for (const layer of layers) map.addLayer(layer, 'province-labels');
+  for (const layer of layers) map.addLayer(layer, PLAN_LAYER_SLOT[layer.id as PlanLayerId]);
 });
 map.on('idle', () => markIdle(Boolean(map.getSource(PLAN_SOURCE)) && map.isSourceLoaded(PLAN_SOURCE)));
 

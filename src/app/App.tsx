@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { Notices } from '../components/Notices.tsx';
 import { loadDataset } from '../data/load-dataset.ts';
@@ -6,19 +7,25 @@ import { DetailPanel } from '../features/details/DetailPanel.tsx';
 import { FilterPanel } from '../features/explorer/FilterPanel.tsx';
 import { ResultList } from '../features/explorer/ResultList.tsx';
 import { SearchBox } from '../features/explorer/SearchBox.tsx';
-import { Legend } from '../features/map/Legend.tsx';
-import { MapView } from '../features/map/MapView.tsx';
+import { OwnLayerOverlay } from '../features/own-layer/OwnLayerOverlay.tsx';
+import { Legend } from '../features/plan-map/Legend.tsx';
+import { planMapOptions } from '../features/plan-map/map-options.ts';
+import { PlanMap } from '../features/plan-map/PlanMap.tsx';
 import { DocumentReader } from '../features/reader/DocumentReader.tsx';
-import { translate, useI18n } from '../i18n/use-i18n.ts';
-import { LANGUAGES, useAppStore, type Language } from '../state/store.ts';
-import { applyEarlyUrlState, startUrlSync } from './url-sync.ts';
-
-// The planner is its own chunk: an investor who only explores never downloads it.
-const PlannerView = lazy(() => import('../features/planner/PlannerView.tsx').then((m) => ({ default: m.PlannerView })));
+import { HTML_LANG, LANGUAGE_LABELS, LANGUAGES } from '../i18n/languages.ts';
+import { MapCanvas } from '../map/MapCanvas.tsx';
+import { MapProvider } from '../map/MapProvider.tsx';
+import { useAppStore } from '../state/store.ts';
+import { translate, useI18n } from '../state/use-i18n.ts';
+import { startUrlSync } from '../state/url-sync.ts';
 import './app.css';
 
-const LANGUAGE_LABELS: Record<Language, string> = { 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'EN' };
-const HTML_LANG: Record<Language, string> = { 'zh-Hans': 'zh-Hans', 'zh-Hant': 'zh-Hant', en: 'en' };
+// The planner is its own chunk: an investor who only explores never downloads it. The own-layer
+// import (with its file parser) loads when the planner's export tab shows it.
+const PlannerView = lazy(() => import('../features/planner/PlannerView.tsx').then((m) => ({ default: m.PlannerView })));
+const OwnLayerImport = lazy(() =>
+  import('../features/own-layer/OwnLayerImport.tsx').then((m) => ({ default: m.OwnLayerImport })),
+);
 
 function PanelError() {
   const { t } = useI18n();
@@ -30,12 +37,23 @@ function PanelError() {
 }
 const guard = (node: React.ReactNode) => <ErrorBoundary fallback={() => <PanelError />}>{node}</ErrorBoundary>;
 
+function NoWebGL() {
+  const { t } = useI18n();
+  return (
+    <div className="map map--unavailable" role="status" data-testid="no-webgl">
+      <p>
+        <strong>{t('noWebGL')}</strong>
+      </p>
+      <p>{t('noWebGLDetail')}</p>
+    </div>
+  );
+}
+
 function useDataset() {
   const setDataset = useAppStore((s) => s.setDataset);
   const setLoadError = useAppStore((s) => s.setLoadError);
   const notify = useAppStore((s) => s.notify);
   useEffect(() => {
-    applyEarlyUrlState();
     let stop: (() => void) | undefined;
     let live = true;
     loadDataset().then(
@@ -61,7 +79,11 @@ function useDataset() {
   }, [setDataset, setLoadError, notify]);
 }
 
-export function App() {
+/**
+ * The whole app. The link's early state (language, map view) is applied before the first render
+ * (src/main.tsx); `onMap` hears of the map when it is ready (tests, tools).
+ */
+export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
   useDataset();
   const { t, lang } = useI18n();
   const setLang = useAppStore((s) => s.setLang);
@@ -75,63 +97,70 @@ export function App() {
   }, [lang, t]);
 
   return (
-    <div className={`app app--${mode}${selectedId ? ' has-selection' : ''}`}>
-      <a className="skip-link" href="#results-heading">
-        {t('skipToList')}
-      </a>
-      <header className="app__header">
-        <div className="app__title">
-          <h1>{t('title')}</h1>
-          <p>{t('subtitle')}</p>
-        </div>
-        <div role="group" aria-label={t('modeSwitch')} className="mode-switch">
-          {(['explorer', 'planner'] as const).map((m) => (
-            <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
-              {t(m === 'explorer' ? 'explorerMode' : 'plannerMode')}
-            </button>
-          ))}
-        </div>
-        <div role="group" aria-label={`${t('language')} / Language`} className="lang-switch">
-          {LANGUAGES.map((l) => (
-            <button key={l} type="button" lang={HTML_LANG[l]} aria-pressed={l === lang} onClick={() => setLang(l)}>
-              {LANGUAGE_LABELS[l]}
-            </button>
-          ))}
-        </div>
-      </header>
-      <Notices />
-      <main className="app__main">
-        {mode === 'planner' && (
-          <div className="planner-pane">
-            {guard(
-              <Suspense fallback={<p className="results__status">{t('loading')}</p>}>
-                <PlannerView />
-              </Suspense>,
-            )}
+    <MapProvider onMap={onMap}>
+      <div className={`app app--${mode}${selectedId ? ' has-selection' : ''}`}>
+        <a className="skip-link" href="#results-heading">
+          {t('skipToList')}
+        </a>
+        <header className="app__header">
+          <div className="app__title">
+            <h1>{t('title')}</h1>
+            <p>{t('subtitle')}</p>
           </div>
-        )}
-        <section className="sidebar" aria-label={t('search')} hidden={mode === 'planner' || undefined}>
-          {guard(<SearchBox />)}
-          {guard(<FilterPanel />)}
-          {loadError && (
-            <div className="panel-error" role="alert">
-              <p>
-                {t('loadFailed')} {loadError}
-              </p>
-              <button type="button" onClick={() => window.location.reload()}>
-                {t('retry')}
+          <div role="group" aria-label={t('modeSwitch')} className="mode-switch">
+            {(['explorer', 'planner'] as const).map((m) => (
+              <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
+                {t(m === 'explorer' ? 'explorerMode' : 'plannerMode')}
               </button>
+            ))}
+          </div>
+          <div role="group" aria-label={`${t('language')} / Language`} className="lang-switch">
+            {LANGUAGES.map((l) => (
+              <button key={l} type="button" lang={HTML_LANG[l]} aria-pressed={l === lang} onClick={() => setLang(l)}>
+                {LANGUAGE_LABELS[l]}
+              </button>
+            ))}
+          </div>
+        </header>
+        <Notices />
+        <main className="app__main">
+          {mode === 'planner' && (
+            <div className="planner-pane">
+              {guard(
+                <Suspense fallback={<p className="results__status">{t('loading')}</p>}>
+                  <PlannerView exportExtras={<OwnLayerImport />} />
+                </Suspense>,
+              )}
             </div>
           )}
-          {guard(<ResultList />)}
-        </section>
-        <div className="map-pane">
-          {guard(<MapView />)}
-          {guard(<Legend />)}
-        </div>
-        {guard(<DetailPanel />)}
-        {guard(<DocumentReader />)}
-      </main>
-    </div>
+          <section className="sidebar" aria-label={t('search')} hidden={mode === 'planner' || undefined}>
+            {guard(<SearchBox />)}
+            {guard(<FilterPanel />)}
+            {loadError && (
+              <div className="panel-error" role="alert">
+                <p>
+                  {t('loadFailed')} {loadError}
+                </p>
+                <button type="button" onClick={() => window.location.reload()}>
+                  {t('retry')}
+                </button>
+              </div>
+            )}
+            {guard(<ResultList />)}
+          </section>
+          <div className="map-pane">
+            {guard(
+              <MapCanvas options={planMapOptions} fallback={<NoWebGL />} label={t('mapLabel')}>
+                <PlanMap />
+                <OwnLayerOverlay />
+              </MapCanvas>,
+            )}
+            {guard(<Legend />)}
+          </div>
+          {guard(<DetailPanel />)}
+          {guard(<DocumentReader />)}
+        </main>
+      </div>
+    </MapProvider>
   );
 }

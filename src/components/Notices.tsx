@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/use-i18n.ts';
+import { useI18n } from '../state/use-i18n.ts';
 import { useAppStore } from '../state/store.ts';
 
 export function Notices() {

@@ -2,18 +2,15 @@
 import { create } from 'zustand';
 import { EMPTY_FILTERS, type FilterKey, type Filters } from '../data/query.ts';
 import type { Dataset, UserLayer } from '../data/types.ts';
+import { browserLanguage, isLanguage, type Language } from '../i18n/languages.ts';
 import {
   DEFAULT_PLANNER,
-  LANGUAGES,
-  type Language,
   type MapViewState,
   type Mode,
   type PlannerState,
   type ReaderState,
   type UrlState,
-} from './url-state.ts';
-
-export { LANGUAGES, type Language };
+} from './model.ts';
 
 export interface AppState {
   lang: Language;
@@ -62,17 +59,10 @@ const LANG_KEY = 'fujian-plan-map:lang';
 export function storedLanguage(): Language | null {
   try {
     const saved = localStorage.getItem(LANG_KEY);
-    return saved && (LANGUAGES as string[]).includes(saved) ? (saved as Language) : null;
+    return isLanguage(saved) ? saved : null;
   } catch {
     return null; // storage disabled (privacy mode)
   }
-}
-
-function browserLanguage(): Language {
-  const nav = typeof navigator === 'undefined' ? '' : navigator.language;
-  if (/^zh-(TW|HK|MO|Hant)/i.test(nav)) return 'zh-Hant';
-  if (/^zh/i.test(nav)) return 'zh-Hans';
-  return nav.startsWith('en') ? 'en' : 'zh-Hans';
 }
 
 function persistLanguage(lang: Language) {

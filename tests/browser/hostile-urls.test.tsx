@@ -4,12 +4,10 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { cdp, page } from 'vitest/browser';
 import fc from 'fast-check';
-import { knownValues } from '../../src/app/url-sync.ts';
-import { parseUrlState } from '../../src/state/url-state.ts';
+import { knownValues, parseUrlState } from '../../src/state/url-codec.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { whenMap } from '../../src/features/map/map-instance.ts';
 import { hostileSearch, URL_KEYS, type KnownIds } from '../support/hostile-urls.ts';
-import { datasetLoaded, idleMap, mountApp, unmountApp } from './support/app.tsx';
+import { datasetLoaded, idleMap, mountApp, unmountApp, whenMap } from './support/app.tsx';
 import {
   assertNoScriptRan,
   nextFrame,

@@ -247,3 +247,28 @@ test('importing a valid file shows its features; broken, huge and hostile files 
   expect((window as { __xss?: unknown }).__xss).toBeUndefined();
   expect(useAppStore.getState().dataset!.features.length).toBeGreaterThan(100);
 });
+
+test('the matrix CSV holds the province the matrix shows: Shandong shown, Shandong prefectures exported', async () => {
+  await mountApp('?lang=zh-Hans&mode=planner&tab=export&prov=370000');
+  const dataset = await datasetLoaded();
+  const downloads = captureDownloads();
+  await page.getByRole('button', { name: '导出对比矩阵 CSV' }).click();
+  await expect.poll(() => downloads.files.length).toBe(1);
+  downloads.stop();
+  const m = Papa.parse<string[]>((await downloads.files[0].text).replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+  const columns = m.data[0].slice(3, -1);
+  const shandong = dataset.regions.filter((r) => r.province === '370000').map((r) => r.name_zh);
+  expect(shandong.length).toBeGreaterThan(0);
+  expect(columns).toEqual(shandong);
+  expect(columns).not.toContain('福州市');
+});
+
+test('in 繁體 the planner names the provinces in Traditional characters (山東, not 山东)', async () => {
+  await mountApp('?lang=zh-Hant&mode=planner&tab=matrix');
+  await datasetLoaded();
+  const select = page.getByRole('combobox', { name: /省/ });
+  await expect.element(select).toBeVisible();
+  const options = [...select.element().querySelectorAll('option')].map((o) => o.textContent);
+  expect(options).toContain('山東');
+  expect(options).not.toContain('山东');
+});

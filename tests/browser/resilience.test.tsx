@@ -3,9 +3,16 @@
 import { afterEach, expect, test } from 'vitest';
 import { page } from 'vitest/browser';
 import type { PlanFeature } from '../../src/data/types.ts';
-import { getMapInstance } from '../../src/features/map/map-instance.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { datasetLoaded, idleMap, listedIds, mountApp, settledListIds, unmountApp } from './support/app.tsx';
+import {
+  datasetLoaded,
+  getMapInstance,
+  idleMap,
+  listedIds,
+  mountApp,
+  settledListIds,
+  unmountApp,
+} from './support/app.tsx';
 import { shownFailures, watchPage, type PageWatch } from './support/guards.ts';
 
 let watch: PageWatch | null = null;

@@ -2,7 +2,7 @@
 // parser and the Chromium tests of the mounted app.
 import fc from 'fast-check';
 import { KIND_ORDER } from '../../src/data/types.ts';
-import { LANGUAGES } from '../../src/state/url-state.ts';
+import { LANGUAGES } from '../../src/i18n/languages.ts';
 
 /** Ids the data know: valid values are mixed in so that hostile parts sit beside working ones. */
 export interface KnownIds {

@@ -5,16 +5,15 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { KIND_ORDER } from '../../src/data/types.ts';
 import { hostileSearch } from '../support/hostile-urls.ts';
+import { LANGUAGES } from '../../src/i18n/languages.ts';
 import {
   DEFAULT_PLANNER,
-  LANGUAGES,
   PLANNER_PROVINCES,
   PLANNER_TABS,
-  parseUrlState,
-  serializeUrlState,
   type KnownValues,
   type UrlState,
-} from '../../src/state/url-state.ts';
+} from '../../src/state/model.ts';
+import { parseUrlState, serializeUrlState } from '../../src/state/url-codec.ts';
 
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const features = (json('data/features.geojson') as { features: { properties: { id: string } }[] }).features;

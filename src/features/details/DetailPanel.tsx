@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { Clause, PlanFeature } from '../../data/types.ts';
-import { useI18n } from '../../i18n/use-i18n.ts';
+import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
-import { KIND_COLORS } from '../map/plan-layers.ts';
+import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 
 function ClauseCard({ clause }: { clause: Clause }) {
   const dataset = useAppStore((s) => s.dataset)!;

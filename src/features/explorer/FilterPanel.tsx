@@ -1,9 +1,9 @@
 import { useDeferredValue, useMemo } from 'react';
 import { allFacetCounts, type FilterKey } from '../../data/query.ts';
 import { KIND_ORDER } from '../../data/types.ts';
-import { useI18n } from '../../i18n/use-i18n.ts';
+import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
-import { KIND_COLORS } from '../map/plan-layers.ts';
+import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 
 interface Option {
   value: string;

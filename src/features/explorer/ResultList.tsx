@@ -1,9 +1,9 @@
 import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PlanFeature } from '../../data/types.ts';
-import { useI18n } from '../../i18n/use-i18n.ts';
+import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useDeferredPlaces } from '../../state/use-places.ts';
-import { KIND_COLORS } from '../map/plan-layers.ts';
+import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 import './results.css';
 
 /** Rows drawn at first, and added by each "show more": a screenful several times over. */

@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import { useI18n } from '../../i18n/use-i18n.ts';
+import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { prepareSearch } from '../../state/use-places.ts';
 

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import type { Dataset } from '../../data/types.ts';
 import { useAppStore } from '../../state/store.ts';
-import { choroplethCounts, choroplethClasses } from '../../data/choropleth.ts';
+import { choroplethCounts } from '../../data/choropleth.ts';
+import { choroplethClasses } from '../../map-style/choropleth.ts';
+import { ChoroplethOverlay } from './ChoroplethOverlay.tsx';
 import { usePlannerLabels } from './usePlannerLabels.ts';
 
 /** Pick an industry; the map shades prefectures by how many places plan it. */
@@ -39,6 +41,7 @@ export function ChoroplethView({ dataset }: { dataset: Dataset }) {
       </label>
       {planner.choropleth && (
         <>
+          <ChoroplethOverlay dataset={dataset} industry={planner.choropleth} />
           <div className="choropleth-legend" data-testid="choropleth-legend">
             <strong>{l.industryName(dataset.industryById.get(planner.choropleth)!)}</strong> · {t('placesCount')}
             <ul>

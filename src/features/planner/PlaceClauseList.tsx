@@ -1,5 +1,5 @@
 import type { Dataset, PlanFeature } from '../../data/types.ts';
-import { useI18n } from '../../i18n/use-i18n.ts';
+import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 
 /**

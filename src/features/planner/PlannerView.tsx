@@ -1,8 +1,8 @@
-import { lazy, Suspense, type KeyboardEvent } from 'react';
-import { useI18n } from '../../i18n/use-i18n.ts';
+import { lazy, Suspense, type KeyboardEvent, type ReactNode } from 'react';
+import { useI18n } from '../../state/use-i18n.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useAppStore } from '../../state/store.ts';
-import { PLANNER_TABS, type PlannerTab } from '../../state/url-state.ts';
+import { PLANNER_TABS, type PlannerTab } from '../../state/model.ts';
 import { MatrixView } from './MatrixView.tsx';
 import { ChoroplethView } from './ChoroplethView.tsx';
 import { CompareView } from './CompareView.tsx';
@@ -22,7 +22,8 @@ const TAB_LABELS: Record<PlannerTab, MessageKey> = {
 };
 
 /** The planner's workspace: comparisons across prefectures, zones and plans, and exports. */
-export function PlannerView() {
+/** `exportExtras`: what the app shows under the exports (the own-layer import). */
+export function PlannerView({ exportExtras }: { exportExtras?: ReactNode }) {
   const dataset = useAppStore((s) => s.dataset);
   const tab = useAppStore((s) => s.planner.tab);
   const setPlanner = useAppStore((s) => s.setPlanner);
@@ -62,7 +63,7 @@ export function PlannerView() {
         {tab === 'overlap' && <OverlapView dataset={dataset} />}
         {tab === 'export' && (
           <Suspense fallback={<p>{t('loading')}</p>}>
-            <ExportView dataset={dataset} />
+            <ExportView dataset={dataset}>{exportExtras}</ExportView>
           </Suspense>
         )}
       </div>

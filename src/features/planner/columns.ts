@@ -12,4 +12,4 @@ export function regionColumns(dataset: Dataset, province: string, withZones: boo
   return cols;
 }
 
-export { PLANNER_PROVINCES as PROVINCES } from '../../state/url-state.ts';
+export { PLANNER_PROVINCES as PROVINCES } from '../../state/model.ts';

@@ -3,7 +3,9 @@
 import Papa from 'papaparse';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Dataset, PlanFeature } from '../../data/types.ts';
-import type { Language } from '../../state/url-state.ts';
+import { joinList } from '../../i18n/format.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { labelIn, nameIn } from '../../i18n/names.ts';
 import type { Matrix, RegionColumn } from './analysis.ts';
 
 const BOM = '\uFEFF';
@@ -25,7 +27,7 @@ const center = (f: PlanFeature) =>
 export function placesToCsv(places: PlanFeature[], dataset: Dataset, lang: Language): string {
   const label = (id: string) => {
     const i = dataset.industryById.get(id);
-    return i ? (lang === 'en' ? i.en : i.zh) : id;
+    return i ? labelIn(lang, i) : id;
   };
   const rows = places.map((f) => {
     const [lon, lat] = center(f);
@@ -34,11 +36,17 @@ export function placesToCsv(places: PlanFeature[], dataset: Dataset, lang: Langu
       name_zh: f.name_zh,
       name_en: f.name_en,
       kind: f.kind,
-      prefecture: f.prefecture.map((c) => dataset.regionByCode.get(c)?.name_zh ?? c).join('、'),
+      prefecture: joinList(
+        lang,
+        f.prefecture.map((c) => {
+          const r = dataset.regionByCode.get(c);
+          return r ? nameIn(lang, r) : c;
+        }),
+      ),
       prefecture_code: f.prefecture.join(';'),
       county: f.county_name ?? '',
       industries: f.industries.join(';'),
-      industries_label: f.industries.map(label).join('、'),
+      industries_label: joinList(lang, f.industries.map(label)),
       industries_text: f.industries_text.join('；'),
       precision: f.precision,
       geometry: f.geometry.type,
@@ -64,26 +72,13 @@ export function matrixToCsv(
   for (const g of dataset.groups) {
     for (const i of dataset.industries.filter((x) => x.group === g.id)) {
       data.push([
-        lang === 'en' ? g.en : g.zh,
+        labelIn(lang, g),
         i.id,
-        lang === 'en' ? i.en : i.zh,
+        labelIn(lang, i),
         ...columns.map((c) => matrix.cells.get(`${i.id}|${c.key}`)?.length ?? 0),
         matrix.rowTotals.get(i.id)?.length ?? 0,
       ]);
     }
   }
   return BOM + Papa.unparse({ fields: header, data }, { quotes: true, newline: '\r\n' });
-}
-
-/** Saves text as a file through the browser (no server involved). */
-export function download(name: string, text: string | Blob, type: string): void {
-  const blob = text instanceof Blob ? text : new Blob([text], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

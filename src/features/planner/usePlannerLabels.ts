@@ -1,5 +1,5 @@
 import type { Dataset } from '../../data/types.ts';
-import { useI18n } from '../../i18n/use-i18n.ts';
+import { useI18n } from '../../state/use-i18n.ts';
 import type { RegionColumn } from './analysis.ts';
 
 export function usePlannerLabels(dataset: Dataset) {
@@ -12,7 +12,5 @@ export function usePlannerLabels(dataset: Dataset) {
     const f = dataset.byId.get(c.ref);
     return f ? i18n.featureName(f) : c.ref;
   };
-  const provinceLabel = (code: string) =>
-    code === '350000' ? (i18n.lang === 'en' ? 'Fujian' : '福建') : i18n.lang === 'en' ? 'Shandong' : '山东';
-  return { ...i18n, columnLabel, provinceLabel };
+  return { ...i18n, columnLabel, provinceLabel: i18n.provinceName };
 }

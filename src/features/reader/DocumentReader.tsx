@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { loadDocumentText } from '../../data/documents.ts';
-import { useI18n } from '../../i18n/use-i18n.ts';
+import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { collectClauses, segmentText } from './segments.ts';
 

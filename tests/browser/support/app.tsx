@@ -2,8 +2,26 @@ import { expect } from 'vitest';
 import { render } from 'vitest-browser-react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { App } from '../../../src/app/App.tsx';
-import { getMapInstance, whenMap } from '../../../src/features/map/map-instance.ts';
 import { useAppStore } from '../../../src/state/store.ts';
+import { applyEarlyUrlState } from '../../../src/state/url-sync.ts';
+
+// The mounted app's map, as the app hands it out (App's `onMap`).
+let currentMap: MapLibreMap | null = null;
+const waiters = new Set<(map: MapLibreMap) => void>();
+function onMap(map: MapLibreMap | null) {
+  currentMap = map;
+  if (!map) return;
+  for (const w of waiters) w(map);
+  waiters.clear();
+}
+
+/** The mounted app's map, once its style has loaded; null before. */
+export const getMapInstance = () => currentMap;
+
+/** Resolves with the map once it exists. */
+export function whenMap(): Promise<MapLibreMap> {
+  return currentMap ? Promise.resolve(currentMap) : new Promise((resolve) => waiters.add(resolve));
+}
 
 let unmountCurrent: (() => Promise<void>) | null = null;
 
@@ -20,7 +38,9 @@ export async function mountApp(search = '', size = { width: 1366, height: 800 })
   box.id = 'root';
   box.style.cssText = `width:${size.width}px;height:${size.height}px;position:relative;display:flex;flex-direction:column;`;
   document.body.replaceChildren(box);
-  const screen = await render(<App />, { container: box });
+  // As src/main.tsx does before the first render.
+  applyEarlyUrlState();
+  const screen = await render(<App onMap={onMap} />, { container: box });
   unmountCurrent = async () => {
     unmountCurrent = null;
     await screen.unmount();

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { KIND_ORDER, type Kind } from '../../data/types.ts';
-import { useI18n } from '../../i18n/use-i18n.ts';
+import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useDeferredPlaces } from '../../state/use-places.ts';
-import { KIND_COLORS } from './plan-layers.ts';
+import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 
 /** What the map draws now: the kinds of the places in the current result set, as dots or areas. */
 export function Legend() {

@@ -1,4 +1,5 @@
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Language } from '../i18n/languages.ts';
 
 /** Fujian and its surroundings: the first view. */
 export const FUJIAN_BOUNDS: [number, number, number, number] = [115.8, 23.5, 120.7, 28.4];
@@ -6,13 +7,31 @@ export const FUJIAN_BOUNDS: [number, number, number, number] = [115.8, 23.5, 120
 const FUJIAN = '350000';
 
 /** Absolute URL of a file under public/, wherever the app is served from. */
-export const assetUrl = (path: string) => new URL(path, document.baseURI).href;
+export const assetUrl = (path: string, base = document.baseURI) => new URL(path, base).href;
 
-export type LabelLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
+/** The basemap's own label properties: `name` is Simplified Chinese. */
+const BASEMAP_NAME: Record<Language, string> = { 'zh-Hans': 'name', 'zh-Hant': 'name_zh_hant', en: 'name_en' };
 
-export function labelField(lang: LabelLanguage): ExpressionSpecification {
-  const key = lang === 'en' ? 'name_en' : lang === 'zh-Hant' ? 'name_zh_hant' : 'name';
-  return ['coalesce', ['get', key], ['get', 'name']];
+/** Ids of the basemap's layers that overlays are placed against. */
+export const BASEMAP_LAYERS = {
+  prefectureBoundaries: 'prefecture-boundaries',
+  provinceLabels: 'province-labels',
+  prefectureLabels: 'prefecture-labels',
+} as const;
+/**
+ * Empty, hidden layers that mark where overlays go (like Mapbox Standard's slots): a layer added
+ * before a slot lands at that height, whatever was added first. Bottom to top: area fills of the
+ * plan; overlays that shade regions (the planner's); the plan's lines, points and labels.
+ */
+export const SLOTS = { areas: 'slot-areas', overlays: 'slot-overlays', plan: 'slot-plan' } as const;
+const slot = (id: string) => ({ id, type: 'background' as const, layout: { visibility: 'none' as const } });
+
+export const BASEMAP_LABEL_LAYERS = [BASEMAP_LAYERS.provinceLabels, BASEMAP_LAYERS.prefectureLabels];
+/** The source of prefecture outlines (property `code`: GB/T 2260), for overlays shading them. */
+export const PREFECTURE_SOURCE = 'prefectures';
+
+export function labelField(lang: Language): ExpressionSpecification {
+  return ['coalesce', ['get', BASEMAP_NAME[lang]], ['get', 'name']];
 }
 
 /**
@@ -20,15 +39,16 @@ export function labelField(lang: LabelLanguage): ExpressionSpecification {
  * Fujian and Shandong. No tiles and no glyph server: without a `glyphs` URL MapLibre draws labels
  * with the browser's own fonts.
  */
-export function basemapStyle(lang: LabelLanguage): StyleSpecification {
+export function basemapStyle(lang: Language, base?: string): StyleSpecification {
+  const url = (path: string) => assetUrl(path, base);
   return {
     version: 8,
     name: 'Fujian plan map (embedded)',
     sources: {
-      land: { type: 'geojson', data: assetUrl('basemap/land.geojson') },
-      provinces: { type: 'geojson', data: assetUrl('basemap/provinces.geojson') },
-      prefectures: { type: 'geojson', data: assetUrl('basemap/prefectures.geojson') },
-      labels: { type: 'geojson', data: assetUrl('basemap/labels.geojson') },
+      land: { type: 'geojson', data: url('basemap/land.geojson') },
+      provinces: { type: 'geojson', data: url('basemap/provinces.geojson') },
+      prefectures: { type: 'geojson', data: url('basemap/prefectures.geojson') },
+      labels: { type: 'geojson', data: url('basemap/labels.geojson') },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#cadfea' } },
@@ -39,14 +59,8 @@ export function basemapStyle(lang: LabelLanguage): StyleSpecification {
         source: 'provinces',
         paint: { 'fill-color': ['case', ['==', ['get', 'code'], FUJIAN], '#fbf9f3', '#e6e2d8'] },
       },
-      {
-        // Planner choropleth: shaded by MapView when an industry is chosen.
-        id: 'choropleth-fill',
-        type: 'fill',
-        source: 'prefectures',
-        layout: { visibility: 'none' },
-        paint: { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': 0.85 },
-      },
+      slot(SLOTS.areas),
+      slot(SLOTS.overlays),
       {
         id: 'prefecture-boundaries',
         type: 'line',
@@ -63,6 +77,7 @@ export function basemapStyle(lang: LabelLanguage): StyleSpecification {
         source: 'provinces',
         paint: { 'line-color': '#7d7263', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 9, 2] },
       },
+      slot(SLOTS.plan),
       {
         id: 'province-labels',
         type: 'symbol',

@@ -9,7 +9,7 @@ import {
   type ImportLang,
   type ImportResult,
   type UserLayer,
-} from '../../src/features/planner/import-layer.ts';
+} from '../../src/features/own-layer/import-layer.ts';
 
 const LANGS: ImportLang[] = ['zh-Hans', 'zh-Hant', 'en'];
 

@@ -1,73 +1,34 @@
-// The explorer's state in the URL's query string. Parsing is defensive: whatever a link holds,
+// A view's state in the URL's query string, and back. Parsing is defensive: whatever a link holds,
 // the result is a well-typed state plus the list of what was dropped, never an exception.
-import type { Filters } from '../data/query.ts';
-import type { Kind } from '../data/types.ts';
+import type { Dataset, Kind } from '../data/types.ts';
 import { KIND_ORDER } from '../data/types.ts';
+import { isLanguage } from '../i18n/languages.ts';
+import { cutString } from '../lib/text.ts';
+import {
+  DEFAULT_PLANNER,
+  PLANNER_PROVINCES,
+  PLANNER_TABS,
+  type KnownValues,
+  type PlannerTab,
+  type UrlState,
+} from './model.ts';
 
-export type Language = 'zh-Hans' | 'zh-Hant' | 'en';
-export const LANGUAGES: Language[] = ['zh-Hans', 'zh-Hant', 'en'];
-
-export interface MapViewState {
-  lng: number;
-  lat: number;
-  zoom: number;
+/** The ids a dataset knows: anything else in a link is dropped. */
+export function knownValues(d: Dataset): KnownValues {
+  return {
+    features: new Set(d.byId.keys()),
+    industries: new Set(d.industryById.keys()),
+    docs: new Set(d.documentById.keys()),
+    prefectures: new Set(d.regionByCode.keys()),
+  };
 }
 
-export interface ReaderState {
-  doc: string;
-  start?: number;
-  end?: number;
-}
-
-export type Mode = 'explorer' | 'planner';
-export const PLANNER_TABS = ['matrix', 'choropleth', 'compare', 'plans', 'overlap', 'export'] as const;
-export type PlannerTab = (typeof PLANNER_TABS)[number];
-
-/** Provinces whose prefectures the matrix can take as columns: Fujian, Shandong. */
-export const PLANNER_PROVINCES = ['350000', '370000'] as const;
-
-export interface PlannerState {
-  tab: PlannerTab;
-  /** the matrix's province (its prefectures are the columns) */
-  province: (typeof PLANNER_PROVINCES)[number];
-  /** the matrix's row order: 'taxonomy', 'total' or a column key (pref:<code>, zone:<feature id>) */
-  sort: string;
-  /** industry id whose places shade the prefectures */
-  choropleth: string | null;
-  /** region column keys: pref:<code> or zone:<feature id> */
-  compare: string[];
-  threshold: number;
-  zones: boolean;
-}
-
-export const DEFAULT_PLANNER: PlannerState = {
-  tab: 'matrix',
-  province: '350000',
-  sort: 'taxonomy',
-  choropleth: null,
-  compare: [],
-  threshold: 5,
-  zones: false,
+export const NO_KNOWN_VALUES: KnownValues = {
+  features: new Set(),
+  industries: new Set(),
+  docs: new Set(),
+  prefectures: new Set(),
 };
-
-export interface UrlState {
-  lang?: Language;
-  mode: Mode;
-  planner: PlannerState;
-  q: string;
-  filters: Filters;
-  selected: string | null;
-  reader: ReaderState | null;
-  view: MapViewState | null;
-}
-
-/** What ids the current data know; anything else in a URL is dropped. */
-export interface KnownValues {
-  features: Set<string>;
-  industries: Set<string>;
-  docs: Set<string>;
-  prefectures: Set<string>;
-}
 
 const MAX_VALUE = 200;
 const MAX_LIST = 60;
@@ -77,13 +38,6 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const APPENDED_KEYS = /^(utm_[a-z]+|fbclid|gclid|from|isappinstalled|spm)$/;
 /** An unknown key is named in the notice only when it is short and plain. */
 const PLAIN_KEY = /^[\w.[\]-]{1,24}$/;
-
-/** At most `max` UTF-16 units, never ending in half a surrogate pair. */
-function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const end = /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
-  return text.slice(0, end);
-}
 
 function finite(text: string): number | null {
   if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
@@ -145,7 +99,7 @@ export function parseUrlState(search: string, known: KnownValues): { state: UrlS
 
   const lang = one('lang');
   if (lang !== null) {
-    if ((LANGUAGES as string[]).includes(lang)) state.lang = lang as Language;
+    if (isLanguage(lang)) state.lang = lang;
     else dropped.push('lang');
   }
   const q = get('q');
@@ -154,7 +108,7 @@ export function parseUrlState(search: string, known: KnownValues): { state: UrlS
     // the link's percent-encoding was broken: the text is garbled, so it is dropped.
     if (q.includes('\uFFFD')) dropped.push('q');
     else {
-      state.q = cut(q, MAX_VALUE);
+      state.q = cutString(q, MAX_VALUE);
       if (q.length > MAX_VALUE) dropped.push('q');
     }
   }

@@ -1,20 +1,11 @@
 // Keeps the URL and the store in step: a link restores the view it was copied from; back and
 // forward walk through selections, filters and the reader.
 import type { Dataset } from '../data/types.ts';
-import { useAppStore, type AppState } from '../state/store.ts';
-import { parseUrlState, serializeUrlState, type KnownValues, type UrlState } from '../state/url-state.ts';
-import { translate } from '../i18n/use-i18n.ts';
-
-const NO_DATA: KnownValues = { features: new Set(), industries: new Set(), docs: new Set(), prefectures: new Set() };
-
-export function knownValues(d: Dataset): KnownValues {
-  return {
-    features: new Set(d.byId.keys()),
-    industries: new Set(d.industryById.keys()),
-    docs: new Set(d.documentById.keys()),
-    prefectures: new Set(d.regionByCode.keys()),
-  };
-}
+import { joinList } from '../i18n/format.ts';
+import type { UrlState } from './model.ts';
+import { useAppStore, type AppState } from './store.ts';
+import { knownValues, NO_KNOWN_VALUES, parseUrlState, serializeUrlState } from './url-codec.ts';
+import { translate } from './use-i18n.ts';
 
 function urlStateOf(s: AppState): UrlState {
   return {
@@ -29,9 +20,12 @@ function urlStateOf(s: AppState): UrlState {
   };
 }
 
-/** Language and map view need no data: apply them before the map is created. */
+/**
+ * Language and map view need no data: applied once, before the first render (src/main.tsx), so
+ * that the map is created with the link's own view and the first text is in its language.
+ */
 export function applyEarlyUrlState(): void {
-  const { state } = parseUrlState(window.location.search, NO_DATA);
+  const { state } = parseUrlState(window.location.search, NO_KNOWN_VALUES);
   useAppStore.setState((s) => ({ lang: state.lang ?? s.lang, view: state.view ?? s.view }));
 }
 
@@ -51,8 +45,7 @@ export function startUrlSync(dataset: Dataset): () => void {
       applying = false;
     }
     if (dropped.length) {
-      const separator = store.getState().lang === 'en' ? ', ' : '、';
-      store.getState().notify(translate('linkPartsIgnored', { parts: dropped.join(separator) }));
+      store.getState().notify(translate('linkPartsIgnored', { parts: joinList(store.getState().lang, dropped) }));
     }
   };
   apply();

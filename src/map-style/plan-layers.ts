@@ -6,10 +6,13 @@ import type {
   LayerSpecification,
 } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { Filters } from '../../data/query.ts';
-import type { Dataset, Kind } from '../../data/types.ts';
-import { KIND_ORDER } from '../../data/types.ts';
-import type { Language } from '../../state/url-state.ts';
+import type { Filters } from '../data/query.ts';
+import type { Dataset } from '../data/types.ts';
+import { KIND_ORDER } from '../data/types.ts';
+import type { Language } from '../i18n/languages.ts';
+import { NAME_PROPERTY } from '../i18n/names.ts';
+import { SLOTS } from './basemap-style.ts';
+import { KIND_COLORS } from './kind-colors.ts';
 
 export const PLAN_SOURCE = 'plan';
 export const PLAN_LAYERS = {
@@ -17,27 +20,18 @@ export const PLAN_LAYERS = {
   areaLine: 'plan-area-line',
   points: 'plan-points',
   labels: 'plan-labels',
+  areaLineApprox: 'plan-area-line-approx',
 } as const;
-export const INTERACTIVE_LAYERS = [PLAN_LAYERS.points, PLAN_LAYERS.areaFill];
-
-/** One colour per kind, shared by the map and the legend. */
-export const KIND_COLORS: Record<Kind, string> = {
-  prefecture: '#8c7b63',
-  county: '#8c7b63',
-  comprehensive_experimental_zone: '#c2185b',
-  taiwan_investment_zone: '#d84315',
-  ftz_area: '#6a1b9a',
-  sub_area: '#ef6c00',
-  specialised_park: '#2e7d32',
-  development_zone: '#00838f',
-  key_area: '#5d7c99',
-  export_base: '#1565c0',
-  bonded_area: '#ad1457',
-  port: '#283593',
-  dry_port: '#4e342e',
-  platform: '#7b5e00',
-  other: '#616161',
+export type PlanLayerId = (typeof PLAN_LAYERS)[keyof typeof PLAN_LAYERS];
+/** Where each plan layer sits in the basemap (see SLOTS): areas low, the rest over the boundaries. */
+export const PLAN_LAYER_SLOT: Record<PlanLayerId, string> = {
+  [PLAN_LAYERS.areaFill]: SLOTS.areas,
+  [PLAN_LAYERS.areaLine]: SLOTS.plan,
+  [PLAN_LAYERS.areaLineApprox]: SLOTS.plan,
+  [PLAN_LAYERS.points]: SLOTS.plan,
+  [PLAN_LAYERS.labels]: SLOTS.plan,
 };
+export const INTERACTIVE_LAYERS = [PLAN_LAYERS.points, PLAN_LAYERS.areaFill];
 
 const pipe = (values: string[]) => `|${values.join('|')}|`;
 
@@ -107,18 +101,35 @@ const kindColor: ExpressionSpecification = [
 const state = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 
 export function labelText(lang: Language): ExpressionSpecification {
-  return ['get', lang === 'en' ? 'name_en' : lang === 'zh-Hant' ? 'name_zh_hant' : 'name_zh'];
+  return ['get', NAME_PROPERTY[lang]];
 }
 
-export function planLayers(filter: ExpressionSpecification, lang: Language): LayerSpecification[] {
-  const isArea: ExpressionSpecification = ['==', ['get', 'area'], true];
-  const isPoint: ExpressionSpecification = ['==', ['get', 'area'], false];
+const isArea: ExpressionSpecification = ['==', ['get', 'area'], true];
+const isPoint: ExpressionSpecification = ['==', ['get', 'area'], false];
+
+/**
+ * Each plan layer's filter for one selection: the layer's own geometry test and `selection`
+ * (from `planFilter`). One definition for the layers' first filter and every later update.
+ */
+export function planLayerFilters(selection: ExpressionSpecification): Record<PlanLayerId, FilterSpecification> {
+  return {
+    [PLAN_LAYERS.areaFill]: ['all', isArea, selection],
+    [PLAN_LAYERS.areaLine]: ['all', isArea, selection],
+    [PLAN_LAYERS.areaLineApprox]: ['all', isArea, ['==', ['get', 'approx'], true], selection],
+    [PLAN_LAYERS.points]: ['all', isPoint, selection],
+    [PLAN_LAYERS.labels]: ['all', isPoint, selection],
+  } as Record<PlanLayerId, FilterSpecification>;
+}
+
+/** The plan layers, bottom to top, for one selection (`planFilter`) and label language. */
+export function planLayers(selection: ExpressionSpecification, lang: Language): LayerSpecification[] {
+  const filters = planLayerFilters(selection);
   return [
     {
       id: PLAN_LAYERS.areaFill,
       type: 'fill',
       source: PLAN_SOURCE,
-      filter: ['all', isArea, filter] as FilterSpecification,
+      filter: filters[PLAN_LAYERS.areaFill],
       layout: { 'fill-sort-key': ['get', 'rank'] },
       paint: {
         'fill-color': kindColor,
@@ -140,7 +151,7 @@ export function planLayers(filter: ExpressionSpecification, lang: Language): Lay
       id: PLAN_LAYERS.areaLine,
       type: 'line',
       source: PLAN_SOURCE,
-      filter: ['all', isArea, filter] as FilterSpecification,
+      filter: filters[PLAN_LAYERS.areaLine],
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': kindColor,
@@ -158,10 +169,10 @@ export function planLayers(filter: ExpressionSpecification, lang: Language): Lay
       },
     },
     {
-      id: PLAN_LAYERS.areaLine + '-approx',
+      id: PLAN_LAYERS.areaLineApprox,
       type: 'line',
       source: PLAN_SOURCE,
-      filter: ['all', isArea, ['==', ['get', 'approx'], true], filter] as FilterSpecification,
+      filter: filters[PLAN_LAYERS.areaLineApprox],
       layout: { 'line-join': 'round' },
       paint: { 'line-color': '#fff', 'line-width': 1.2, 'line-dasharray': [2, 2], 'line-opacity': 0.9 },
     },
@@ -169,7 +180,7 @@ export function planLayers(filter: ExpressionSpecification, lang: Language): Lay
       id: PLAN_LAYERS.points,
       type: 'circle',
       source: PLAN_SOURCE,
-      filter: ['all', isPoint, filter] as FilterSpecification,
+      filter: filters[PLAN_LAYERS.points],
       paint: {
         'circle-color': kindColor,
         'circle-radius': [
@@ -191,7 +202,7 @@ export function planLayers(filter: ExpressionSpecification, lang: Language): Lay
       id: PLAN_LAYERS.labels,
       type: 'symbol',
       source: PLAN_SOURCE,
-      filter: ['all', isPoint, filter] as FilterSpecification,
+      filter: filters[PLAN_LAYERS.labels],
       minzoom: 8,
       layout: {
         'text-field': labelText(lang),

@@ -1,0 +1,225 @@
+// The plan's places on the map: one source, its layers filtered by the current selection, hover
+// and selection states, the camera following results and choices. Declared on the shared map
+// (src/map); nothing here knows of the planner or of a person's own layer.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { NavigationControl, ScaleControl, type MapMouseEvent } from 'maplibre-gl';
+import { Layer } from '../../map/Layer.tsx';
+import { useMap } from '../../map/MapProvider.tsx';
+import { Popup } from '../../map/Popup.tsx';
+import { Source } from '../../map/Source.tsx';
+import { useControl, useLayoutProperty, useMapEvent } from '../../map/hooks.ts';
+import { BASEMAP_LABEL_LAYERS, labelField } from '../../map-style/basemap-style.ts';
+import {
+  INTERACTIVE_LAYERS,
+  PLAN_LAYER_SLOT,
+  PLAN_LAYERS,
+  PLAN_SOURCE,
+  type PlanLayerId,
+  planFilter,
+  planLayers,
+  planSource,
+} from '../../map-style/plan-layers.ts';
+import { useAppStore } from '../../state/store.ts';
+import { useI18n } from '../../state/use-i18n.ts';
+import { useDeferredPlaces } from '../../state/use-places.ts';
+import { alreadyFits, boundsOf, flyToPlace } from './camera.ts';
+
+/** Zoom buttons, scale bar, and a map that does not rotate. */
+export function MapControls() {
+  const map = useMap();
+  useControl(() => new NavigationControl({ showCompass: false }), 'top-right');
+  useControl(() => new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  useEffect(() => map?.touchZoomRotate.disableRotation(), [map]);
+  return null;
+}
+
+/** Basemap labels in the reader's language. */
+function BasemapLabels() {
+  const { lang } = useI18n();
+  const field = useMemo(() => labelField(lang), [lang]);
+  useLayoutProperty(BASEMAP_LABEL_LAYERS[0], 'text-field', field);
+  useLayoutProperty(BASEMAP_LABEL_LAYERS[1], 'text-field', field);
+  return null;
+}
+
+/** The map's view in the store (and so in the URL). */
+function ViewSync() {
+  useMapEvent('moveend', (_e, map) => {
+    const c = map.getCenter();
+    useAppStore.getState().setView({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
+  });
+  return null;
+}
+
+/** Marks for the benchmark and for anyone profiling: every idle, and the first with the plan drawn. */
+function PerformanceMarks() {
+  const planDrawn = useRef(false);
+  useMapEvent('idle', (_e, map) => {
+    performance.mark('map:idle');
+    if (!planDrawn.current && map.getSource(PLAN_SOURCE) && map.isSourceLoaded(PLAN_SOURCE)) {
+      planDrawn.current = true;
+      performance.mark('map:first-idle');
+      // Two animation frames later the browser has shown it (drawing can lag behind the idle).
+      requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('map:first-painted')));
+      document.documentElement.dataset.mapReady = 'true';
+    }
+  });
+  return null;
+}
+
+interface Chooser {
+  lngLat: [number, number];
+  ids: string[];
+}
+
+/** Places that share one point (several at a county seat): the person chooses one. */
+function PlaceChooser({ chooser, onClose }: { chooser: Chooser; onClose: () => void }) {
+  const i18n = useI18n();
+  const dataset = useAppStore((s) => s.dataset);
+  const select = useAppStore((s) => s.select);
+  return (
+    <Popup lngLat={chooser.lngLat} onClose={onClose} options={{ closeButton: true, maxWidth: '280px' }}>
+      <p className="popup__title">{i18n.t('placesHere', { n: chooser.ids.length })}</p>
+      <ul className="popup__list">
+        {chooser.ids.map((id) => {
+          const f = dataset?.byId.get(id);
+          if (!f) return null;
+          return (
+            <li key={id}>
+              <button
+                type="button"
+                onClick={() => {
+                  onClose();
+                  select(id);
+                }}
+              >
+                {i18n.featureName(f)}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </Popup>
+  );
+}
+
+/** Hover, click and the chooser on the plan layers. */
+function PlanInteractions() {
+  const [chooser, setChooser] = useState<Chooser | null>(null);
+  const hovered = useRef<string | null>(null);
+  const top = (e: MapMouseEvent) => e.target.queryRenderedFeatures(e.point, { layers: INTERACTIVE_LAYERS });
+
+  useMapEvent('mousemove', (e, map) => {
+    const id = (top(e)[0]?.properties.id as string | undefined) ?? null;
+    if (id !== hovered.current) {
+      hovered.current = id;
+      useAppStore.getState().hover(id);
+    }
+    map.getCanvas().style.cursor = id ? 'pointer' : '';
+  });
+  useMapEvent('mouseout', () => {
+    hovered.current = null;
+    useAppStore.getState().hover(null);
+  });
+  useMapEvent('click', (e) => {
+    setChooser(null);
+    const hits = top(e);
+    const points = [
+      ...new Set(hits.filter((h) => h.layer.id === PLAN_LAYERS.points).map((h) => h.properties.id as string)),
+    ];
+    if (points.length > 1) return setChooser({ lngLat: [e.lngLat.lng, e.lngLat.lat], ids: points });
+    const id = (hits[0]?.properties.id as string | undefined) ?? null;
+    if (id) useAppStore.getState().select(id);
+  });
+  const close = useCallback(() => setChooser(null), []);
+  return chooser ? <PlaceChooser chooser={chooser} onClose={close} /> : null;
+}
+
+/** Hover and selection as feature states; the camera moves to a chosen place. */
+function PlanStates() {
+  const map = useMap();
+  const dataset = useAppStore((s) => s.dataset);
+  const hoverId = useAppStore((s) => s.hoverId);
+  const selectedId = useAppStore((s) => s.selectedId);
+
+  useEffect(() => {
+    if (!map || !hoverId || !map.getSource(PLAN_SOURCE)) return;
+    map.setFeatureState({ source: PLAN_SOURCE, id: hoverId }, { hover: true });
+    return () => {
+      if (map.style && map.getSource(PLAN_SOURCE))
+        map.setFeatureState({ source: PLAN_SOURCE, id: hoverId }, { hover: false });
+    };
+  }, [map, hoverId]);
+
+  useEffect(() => {
+    if (!map || !selectedId || !dataset || !map.getSource(PLAN_SOURCE)) return;
+    map.setFeatureState({ source: PLAN_SOURCE, id: selectedId }, { selected: true });
+    const f = dataset.byId.get(selectedId);
+    if (f && useAppStore.getState().flyToSelection) flyToPlace(map, f);
+    return () => {
+      if (map.style && map.getSource(PLAN_SOURCE))
+        map.setFeatureState({ source: PLAN_SOURCE, id: selectedId }, { selected: false });
+    };
+  }, [map, dataset, selectedId]);
+  return null;
+}
+
+/**
+ * The view fits the result set when filters or search change: once per request, as soon as the
+ * (deferred) selection has caught up with it.
+ */
+function FitResults() {
+  const map = useMap();
+  const fitRequest = useAppStore((s) => s.fitRequest);
+  const { places, current } = useDeferredPlaces();
+  const fitted = useRef(0);
+  useEffect(() => {
+    if (!map || fitRequest === fitted.current || !current) return;
+    fitted.current = fitRequest;
+    const b = boundsOf(places);
+    const fit = { padding: 48, maxZoom: 10 };
+    // A result set the view already shows whole is not worth a camera move (nor the new tiles).
+    if (b && !alreadyFits(map, b, fit)) map.fitBounds(b, { ...fit, duration: 600 });
+  }, [map, fitRequest, current, places]);
+  return null;
+}
+
+/**
+ * The plan layers. Filters and search change only the layer filters (MapLibre's worker applies
+ * them to the tiles it already has); the data are never sent again. The map follows a click one
+ * render later (useDeferredPlaces): the click itself only updates the checkbox and the list.
+ */
+function PlanLayers() {
+  const { lang } = useI18n();
+  const { searchIds, filters, dataset } = useDeferredPlaces();
+  const selection = useMemo(() => planFilter(filters, searchIds), [filters, searchIds]);
+  const layers = useMemo(() => planLayers(selection, lang), [selection, lang]);
+  const source = useMemo(() => (dataset ? planSource(dataset) : null), [dataset]);
+  useEffect(() => {
+    // For the benchmark: the next `map:idle` after this mark has the new selection drawn.
+    performance.mark('map:filter');
+  }, [selection]);
+  if (!source) return null;
+  return (
+    <Source id={PLAN_SOURCE} spec={source}>
+      {layers.map((layer) => (
+        <Layer key={layer.id} spec={layer} beforeId={PLAN_LAYER_SLOT[layer.id as PlanLayerId]} />
+      ))}
+      <PlanStates />
+    </Source>
+  );
+}
+
+export function PlanMap() {
+  return (
+    <>
+      <MapControls />
+      <BasemapLabels />
+      <ViewSync />
+      <PerformanceMarks />
+      <PlanLayers />
+      <PlanInteractions />
+      <FitResults />
+    </>
+  );
+}

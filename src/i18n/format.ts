@@ -1,0 +1,14 @@
+// Lists, periods and document lines, formatted one way everywhere.
+import type { Language } from './languages.ts';
+
+/** Items joined as the language writes a list: 、 in Chinese, a comma in English. */
+export const listSeparator = (lang: Language): string => (lang === 'en' ? ', ' : '、');
+export const joinList = (lang: Language, items: readonly string[]): string => items.join(listSeparator(lang));
+
+/** A plan's period: `2010–2012`, or one year. */
+export const formatPeriod = (period: { start: number; end: number }): string =>
+  period.start === period.end ? String(period.start) : `${period.start}–${period.end}`;
+
+/** A document as one line: its period, then its title (already in the reader's language). */
+export const documentLine = (period: { start: number; end: number }, title: string): string =>
+  `${formatPeriod(period)} ${title}`;

@@ -1,0 +1,38 @@
+// UI messages in a language, and the Simplified → Traditional converter, without any app state:
+// the chosen language is passed in (src/state/use-i18n.ts binds it to the store).
+import { create } from 'zustand';
+import type { Language } from './languages.ts';
+import { MESSAGES, type MessageKey } from './messages.ts';
+
+export type Convert = (text: string) => string;
+export type MessageVars = Record<string, string | number>;
+
+// OpenCC's Simplified→Traditional tables are large (about 1 MB), so they load only when a person
+// chooses 繁體; until then text shows in Simplified.
+export const useHantConverter = create<{ convert: Convert | null }>()(() => ({ convert: null }));
+let loading: Promise<void> | null = null;
+
+export function loadHantConverter(): Promise<void> {
+  loading ??= import('opencc-js/cn2t').then((m) => {
+    useHantConverter.setState({ convert: m.Converter({ from: 'cn', to: 'tw' }) });
+  });
+  return loading;
+}
+
+/** `{name}` placeholders filled from `vars`. */
+export function fill(template: string, vars?: MessageVars): string {
+  let s = template;
+  for (const [k, v] of Object.entries(vars ?? {})) s = s.replaceAll(`{${k}}`, String(v));
+  return s;
+}
+
+/** A UI message in `lang`; 繁體 once the converter has loaded (Simplified until then). */
+export function message(lang: Language, convert: Convert | null, key: MessageKey, vars?: MessageVars): string {
+  const template =
+    lang === 'en' ? MESSAGES.en[key] : lang === 'zh-Hant' && convert ? convert(MESSAGES.zh[key]) : MESSAGES.zh[key];
+  return fill(template, vars);
+}
+
+/** Chinese text from the data in the chosen script (English keeps it as written). */
+export const chineseIn = (lang: Language, convert: Convert | null, text: string): string =>
+  lang === 'zh-Hant' && convert ? convert(text) : text;

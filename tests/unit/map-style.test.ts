@@ -1,0 +1,159 @@
+// The shared map-style builders are data: the filters they build select exactly what the list
+// selects, and every layer they build is valid MapLibre style.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { featureFilter, validateStyleMin, type FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
+import { datasetFrom } from '../../src/data/load-dataset.ts';
+import { EMPTY_FILTERS, matchesFilters, type Filters } from '../../src/data/query.ts';
+import type { DocumentMeta, Industry, IndustryGroup, Region } from '../../src/data/types.ts';
+import { KIND_ORDER } from '../../src/data/types.ts';
+import { LANGUAGES } from '../../src/i18n/languages.ts';
+import { NAME_PROPERTY } from '../../src/i18n/names.ts';
+import { basemapStyle, SLOTS } from '../../src/map-style/basemap-style.ts';
+import { choroplethClasses, choroplethColor, choroplethLayer } from '../../src/map-style/choropleth.ts';
+import { ownLayers, OWN_SOURCE } from '../../src/map-style/own-layer.ts';
+import {
+  labelText,
+  PLAN_LAYER_SLOT,
+  PLAN_LAYERS,
+  PLAN_SOURCE,
+  planFilter,
+  planLayerFilters,
+  planLayers,
+  planSource,
+  toMapFeatures,
+  type PlanLayerId,
+} from '../../src/map-style/plan-layers.ts';
+
+const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
+const dataset = datasetFrom(
+  read('data/features.geojson') as FeatureCollection,
+  read('data/industries.json') as { groups: IndustryGroup[]; industries: Industry[] },
+  read('data/regions.json') as Region[],
+  read('seeds/manifest.json') as DocumentMeta[],
+);
+const mapFeatures = toMapFeatures(dataset).features;
+
+/** Ids a layer's filter lets through, evaluated as MapLibre's worker evaluates it. */
+function passing(layer: PlanLayerId, selection: ReturnType<typeof planFilter>): Set<string> {
+  const filter = featureFilter(planLayerFilters(selection)[layer] as FilterSpecification, 'filter');
+  const ids = new Set<string>();
+  for (const f of mapFeatures) {
+    const feature = { type: f.geometry.type === 'Point' ? 1 : 3, properties: f.properties ?? {} } as never;
+    if (filter.filter({ zoom: 8 }, feature)) ids.add(f.properties!.id as string);
+  }
+  return ids;
+}
+
+const pick = <T>(values: readonly T[]) => fc.subarray([...values], { maxLength: 3 });
+const filtersArb: fc.Arbitrary<Filters> = fc.record({
+  industries: pick(dataset.industries.map((i) => i.id)),
+  kinds: pick(KIND_ORDER),
+  docs: pick(dataset.documents.map((d) => d.doc)),
+  prefectures: pick(dataset.regions.map((r) => r.code)),
+});
+const idsArb = fc.option(
+  fc.subarray(
+    dataset.features.map((f) => f.id),
+    { maxLength: 20 },
+  ),
+  { nil: null },
+);
+
+describe('planFilter', () => {
+  test('points and areas together select exactly the places matchesFilters and the search select', () => {
+    fc.assert(
+      fc.property(filtersArb, idsArb, (filters, searchIds) => {
+        const selection = planFilter(filters, searchIds);
+        const drawn = new Set([...passing(PLAN_LAYERS.points, selection), ...passing(PLAN_LAYERS.areaFill, selection)]);
+        const search = searchIds ? new Set(searchIds) : null;
+        const listed = dataset.features
+          .filter((f) => matchesFilters(f, filters) && (!search || search.has(f.id)))
+          .map((f) => f.id);
+        expect([...drawn].sort()).toEqual(listed.sort());
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('no filter draws every place; each place on exactly one of the point and area layers', () => {
+    const selection = planFilter(EMPTY_FILTERS, null);
+    const points = passing(PLAN_LAYERS.points, selection);
+    const areas = passing(PLAN_LAYERS.areaFill, selection);
+    expect(points.size + areas.size).toBe(dataset.features.length);
+    for (const id of points) expect(areas.has(id)).toBe(false);
+    // Labels follow the points, outlines the areas.
+    expect(passing(PLAN_LAYERS.labels, selection)).toEqual(points);
+    expect(passing(PLAN_LAYERS.areaLine, selection)).toEqual(areas);
+    const approx = dataset.features.filter((f) => f.precision === 'approximate_area').map((f) => f.id);
+    expect([...passing(PLAN_LAYERS.areaLineApprox, selection)].sort()).toEqual(approx.sort());
+  });
+
+  test('a search that found nothing draws nothing', () => {
+    const selection = planFilter(EMPTY_FILTERS, []);
+    expect(passing(PLAN_LAYERS.points, selection).size + passing(PLAN_LAYERS.areaFill, selection).size).toBe(0);
+  });
+});
+
+describe('layers are valid MapLibre style', () => {
+  test.each(LANGUAGES)('basemap, plan, choropleth and own layers in %s', (lang) => {
+    const style = basemapStyle(lang, 'http://localhost/');
+    style.sources[PLAN_SOURCE] = { ...planSource(dataset), data: { type: 'FeatureCollection', features: [] } };
+    style.sources[OWN_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+    const counts = new Map([
+      ['350200', 3],
+      ['350600', 7],
+    ]);
+    style.layers.push(
+      ...planLayers(planFilter({ ...EMPTY_FILTERS, industries: ['petrochemical'] }, ['a', 'b']), lang),
+      choroplethLayer(counts),
+      ...ownLayers(),
+    );
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  test('every plan layer has a slot the basemap defines', () => {
+    const ids = new Set(basemapStyle('en', 'http://localhost/').layers.map((l) => l.id));
+    for (const slot of Object.values(SLOTS)) expect(ids.has(slot)).toBe(true);
+    for (const layer of planLayers(planFilter(EMPTY_FILTERS, null), 'en'))
+      expect(ids.has(PLAN_LAYER_SLOT[layer.id as PlanLayerId])).toBe(true);
+  });
+
+  test.each(LANGUAGES)('plan labels in %s read the name of that language', (lang) => {
+    expect(labelText(lang)).toEqual(['get', NAME_PROPERTY[lang]]);
+    const labels = planLayers(planFilter(EMPTY_FILTERS, null), lang).find((l) => l.id === PLAN_LAYERS.labels)!;
+    expect((labels.layout as Record<string, unknown>)['text-field']).toEqual(['get', NAME_PROPERTY[lang]]);
+  });
+});
+
+describe('choropleth', () => {
+  test('the most places get the darkest class; prefectures without places stay transparent', () => {
+    const counts = new Map([
+      ['350100', 1],
+      ['350200', 4],
+      ['350600', 9],
+    ]);
+    const classes = choroplethClasses(9);
+    const color = choroplethColor(counts) as unknown[];
+    expect(color[0]).toBe('match');
+    const stop = (code: string) => color[color.indexOf(code) + 1];
+    expect(stop('350600')).toBe(classes.at(-1)!.color);
+    expect(stop('350100')).toBe(classes[0].color);
+    expect(color.includes('350900')).toBe(false);
+    expect(color.at(-1)).toBe('rgba(0,0,0,0)');
+  });
+
+  test('classes cover 1..max without gaps or overlaps', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), (max) => {
+        const classes = choroplethClasses(max);
+        expect(classes[0].from).toBe(1);
+        expect(classes.at(-1)!.to).toBe(max);
+        for (let i = 1; i < classes.length; i++) expect(classes[i].from).toBe(classes[i - 1].to + 1);
+      }),
+    );
+    expect(choroplethClasses(0)).toEqual([]);
+  });
+});
