@@ -21,6 +21,31 @@ const goodRecord = () => ({
   sources: [{ quote: '古雷半岛重点发展石油化工', industries: ['petrochemical'], wording: '石油化工' }],
 });
 
+/** The project's translations of the fixture's clauses and notes (what sources/translations/ holds). */
+const EN: Record<string, string> = {
+  古雷半岛重点发展石油化工: 'The Gulei Peninsula will focus on developing petrochemicals.',
+  古雷半岛重点发展钢铁: 'The Gulei Peninsula will focus on developing steel.',
+  支持发展物流: 'Support the development of logistics.',
+};
+const ZH: Record<string, string> = {
+  'Site from general knowledge.': '位置据常识。',
+};
+
+/** A translations file for `recordsPath` that covers exactly the clauses and notes of `features`. */
+function translationsOf(recordsPath: string, features: unknown[], doc: string | undefined = DOC) {
+  const recs = features as { id: string; note?: string; sources?: { quote: string }[] }[];
+  const quotes = [...new Set(recs.flatMap((r) => (r.sources ?? []).map((s) => s.quote)))];
+  for (const q of quotes) if (!(q in EN)) throw new Error(`fixture: no English for «${q}»`);
+  return {
+    path: recordsPath.replace('sources/records/', 'sources/translations/'),
+    data: {
+      ...(doc ? { doc } : {}),
+      clauses: quotes.map((quote) => ({ quote, en: EN[quote] })),
+      notes: Object.fromEntries(recs.filter((r) => r.note).map((r) => [r.id, ZH[r.note!]])),
+    },
+  };
+}
+
 function input(features: unknown[], extra: Partial<DatasetInput> = {}): DatasetInput {
   return {
     manifest: [
@@ -45,6 +70,7 @@ function input(features: unknown[], extra: Partial<DatasetInput> = {}): DatasetI
       ],
     },
     records: [{ path: 'sources/records/test.yaml', data: { doc: DOC, features } }],
+    translations: [translationsOf('sources/records/test.yaml', features)],
     ...boundaries,
     ...extra,
   };
@@ -104,6 +130,7 @@ describe('data build', () => {
     const second = { path: 'sources/records/other.yaml', data: { doc: DOC, features: [goodRecord()] } };
     const inp = input([goodRecord()]);
     inp.records.push(second);
+    inp.translations.push(translationsOf(second.path, second.data.features));
     expect(buildDataset(inp).errors).toEqual([
       'sources/records/other.yaml: features[0] (gulei-park): id: duplicate id "gulei-park" (also defined in sources/records/test.yaml)',
     ]);
