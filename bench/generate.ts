@@ -309,6 +309,9 @@ function blob(r: Rng, [cx, cy]: [number, number], radius: number, vertices: numb
 
 // ---- features ----
 
+/** A random slice has no meaning to translate; the contract still wants the project's English. */
+const SYNTHETIC_QUOTE_EN = 'Synthetic clause for the benchmark (a random slice of the document; not translated).';
+
 /** The properties of one synthetic place: exactly those of a place in data/features.geojson. */
 export type SyntheticProperties = Omit<PlanFeature, 'geometry' | 'bbox'>;
 
@@ -353,7 +356,8 @@ export function generate(n: number, seed = DEFAULT_SEED, inputs = readInputs()):
     const line = r.pick(d.lines);
     const len = Math.min(r.int(minLen, maxLen), line.end - line.start);
     const start = line.start + r.int(0, line.end - line.start - len);
-    return { doc: d.doc, start, end: start + len, quote: d.text.slice(start, start + len) };
+    const quote = d.text.slice(start, start + len);
+    return { doc: d.doc, start, end: start + len, quote, quote_en: SYNTHETIC_QUOTE_EN };
   };
 
   const features: Feature[] = [];
@@ -480,7 +484,10 @@ export function generate(n: number, seed = DEFAULT_SEED, inputs = readInputs()):
       props.county_name_en = county.name.en;
     }
     if (r.next() < 0.2) props.function_zh = quoteFrom(10, 40).quote;
-    if (r.next() < 0.1) props.note = 'Synthetic record for the benchmark; the quote is a random slice of the document.';
+    if (r.next() < 0.1) {
+      props.note = 'Synthetic record for the benchmark; the quote is a random slice of the document.';
+      props.note_zh = '基准测试的合成记录；引文是文件中随机截取的一段。';
+    }
     const feature: Feature = { type: 'Feature', id, properties: props, geometry };
     features.push(feature);
     return feature;
@@ -522,6 +529,7 @@ export function generate(n: number, seed = DEFAULT_SEED, inputs = readInputs()):
     'precision',
     'function_zh',
     'note',
+    'note_zh',
     'docs',
     'sources',
   ];

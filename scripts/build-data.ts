@@ -1,6 +1,6 @@
-// npm run data: sources/ + seeds/ + data/boundaries/ -> data/features.geojson, data/industries.json,
+// npm run data: sources/ (records, translations) + seeds/ + data/boundaries/ -> data/features.geojson, data/industries.json,
 // data/schema/*.schema.json. Stops with every problem listed (file, record, field) on bad input.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -10,28 +10,40 @@ import { writeJson } from './lib/write-json.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-export function loadInput(root = ROOT, recordsDir = join(root, 'sources/records')): DatasetInput {
+/** Every .yaml file of a folder, parsed, as `${as}/${name}`; a YAML syntax error becomes data the schema rejects. */
+function readYamlFolder(dir: string, as: string): { path: string; data: unknown }[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => {
+      const path = `${as}/${f}`;
+      try {
+        return { path, data: parse(readFileSync(join(dir, f), 'utf8')) as unknown };
+      } catch (e) {
+        return { path, data: { yamlError: (e as Error).message } };
+      }
+    });
+}
+
+export function loadInput(
+  root = ROOT,
+  recordsDir = join(root, 'sources/records'),
+  translationsDir = join(root, 'sources/translations'),
+): DatasetInput {
   const read = (p: string) => readFileSync(join(root, p), 'utf8');
   const texts: Record<string, string> = {};
   for (const f of readdirSync(join(root, 'seeds')).sort()) {
     if (f.endsWith('.txt')) texts[f.replace(/\.txt$/, '')] = read(`seeds/${f}`);
   }
-  const records = readdirSync(recordsDir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => {
-      const path = `sources/records/${f}`;
-      try {
-        return { path, data: parse(readFileSync(join(recordsDir, f), 'utf8')) as unknown };
-      } catch (e) {
-        return { path, data: { yamlError: (e as Error).message } };
-      }
-    });
+  const records = readYamlFolder(recordsDir, 'sources/records');
+  const translations = readYamlFolder(translationsDir, 'sources/translations');
   return {
     manifest: JSON.parse(read('seeds/manifest.json')),
     texts,
     taxonomy: parse(read('sources/industries.yaml')),
     records,
+    translations,
     counties: JSON.parse(read('data/boundaries/counties.geojson')),
     prefectures: JSON.parse(read('data/boundaries/prefectures.geojson')),
   };

@@ -15,6 +15,7 @@ import {
   Manifest,
   RecordFile,
   TaxonomyFile,
+  TranslationFile,
   type FeaturePropertiesT,
   type FeatureRecordT,
   type ManifestEntryT,
@@ -39,6 +40,8 @@ export interface DatasetInput {
   taxonomy: unknown;
   /** Record files: repository-relative path and parsed YAML. */
   records: { path: string; data: unknown }[];
+  /** The project's translation files (sources/translations/<records file name>), path and parsed YAML. */
+  translations: { path: string; data: unknown }[];
   counties: FeatureCollection<Polygon | MultiPolygon>;
   prefectures: FeatureCollection<Polygon | MultiPolygon>;
 }
@@ -103,6 +106,7 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
   const full = new Map<string, Entry>();
   const clauses = new Map<string, { path: string; doc: string; label: string; source: SourceRecordT }[]>();
   const extensions: { path: string; label: string; id: string }[] = [];
+  const toTranslate = new Map<string, RecordsToTranslate>();
 
   for (const file of input.records) {
     const fileParsed = RecordFile.safeParse(file.data);
@@ -115,6 +119,8 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
       errors.push(`${file.path}: doc: "${doc}" is not in seeds/manifest.json`);
       continue;
     }
+    const mine: RecordsToTranslate = { doc, clean: true, quotes: new Map(), notes: new Map() };
+    toTranslate.set(file.path, mine);
     fileParsed.data.features.forEach((raw, index) => {
       const rawId = (raw as { id?: unknown })?.id;
       const label = `features[${index}]${typeof rawId === 'string' ? ` (${rawId})` : ''}`;
@@ -123,6 +129,7 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
       const parsed = isExtension ? ExtensionRecord.safeParse(raw) : FeatureRecord.safeParse(raw);
       if (!parsed.success) {
         for (const m of zodMessage(parsed.error.issues)) errors.push(`${file.path}: ${label}: ${m}`);
+        mine.clean = false;
         return;
       }
       const rec = parsed.data;
@@ -138,10 +145,22 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
         extensions.push({ path: file.path, label, id: rec.id });
       }
       const list = clauses.get(rec.id) ?? [];
-      rec.sources.forEach((source, s) => list.push({ path: file.path, doc, label: `${label}: sources[${s}]`, source }));
+      rec.sources.forEach((source, s) => {
+        list.push({ path: file.path, doc, label: `${label}: sources[${s}]`, source });
+        const cited = mine.quotes.get(source.quote);
+        if (cited) cited.count++;
+        else mine.quotes.set(source.quote, { label: `${label}: sources[${s}]`, count: 1 });
+      });
       clauses.set(rec.id, list);
+      if ('note' in rec && rec.note) mine.notes.set(rec.id, label);
     });
   }
+  const translations = readTranslations(
+    input.translations,
+    toTranslate,
+    new Set(input.records.map((r) => r.path)),
+    errors,
+  );
   for (const ext of extensions) {
     if (!full.has(ext.id)) errors.push(`${ext.path}: ${ext.label}: id: extends "${ext.id}", which no record defines`);
   }
@@ -176,6 +195,8 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
         start: anchored.start,
         end: anchored.end,
         quote: c.source.quote,
+        // Missing ones are already reported by readTranslations, and stop the build.
+        quote_en: translations.get(c.path)?.clauses.get(c.source.quote) ?? '',
         industries: [...c.source.industries],
         ...(c.source.wording ? { wording: c.source.wording } : {}),
       });
@@ -235,7 +256,7 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
         : {}),
       precision: rec.precision,
       ...(rec.function_zh ? { function_zh: rec.function_zh } : {}),
-      ...(rec.note ? { note: rec.note } : {}),
+      ...(rec.note ? { note: rec.note, note_zh: translations.get(entry.path)?.notes.get(id) ?? '' } : {}),
       docs: [...new Set(sources.map((s) => s.doc))].sort(),
       sources,
     };
@@ -308,6 +329,117 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
     })
     .sort((a, b) => a.code.localeCompare(b.code));
   return { errors, features: collection, industries, regions, stats: { byKind, byDoc } };
+}
+
+/** What one records file asks of its translations file. */
+interface RecordsToTranslate {
+  doc: string;
+  /** False when a record failed to parse: its quotes are unknown, so stale entries are not judged. */
+  clean: boolean;
+  /** Distinct quote text -> the first source citing it, and how many do. */
+  quotes: Map<string, { label: string; count: number }>;
+  /** Ids of the features defined with a `note`, -> their label. */
+  notes: Map<string, string>;
+}
+
+interface Translations {
+  clauses: Map<string, string>;
+  notes: Map<string, string>;
+}
+
+/** sources/records/x.yaml -> sources/translations/x.yaml */
+export const translationsPathFor = (recordsPath: string) =>
+  `sources/translations/${recordsPath.slice(recordsPath.lastIndexOf('/') + 1)}`;
+
+/**
+ * Reads the project's translation files and checks them both ways against the records files:
+ * every cited clause has English, every note has Chinese, and no entry translates what nothing
+ * cites. The same clause of a document translated differently in two files is an error too.
+ */
+function readTranslations(
+  files: DatasetInput['translations'],
+  toTranslate: Map<string, RecordsToTranslate>,
+  recordsPaths: Set<string>,
+  errors: string[],
+): Map<string, Translations> {
+  const recordsByTranslationPath = new Map([...recordsPaths].map((p) => [translationsPathFor(p), p]));
+  const byRecordsPath = new Map<string, Translations>();
+  /** `${doc}\n${quote}` -> the first file's rendering, to catch two files disagreeing. */
+  const renderedBy = new Map<string, { en: string; path: string }>();
+  const unreadable = new Set<string>();
+  const snip = (quote: string) => `«${quote.slice(0, 40)}${quote.length > 40 ? '…' : ''}»`;
+
+  for (const file of files) {
+    const recordsPath = recordsByTranslationPath.get(file.path);
+    if (!recordsPath) {
+      const stem = file.path.slice(file.path.lastIndexOf('/') + 1);
+      errors.push(`${file.path}: there is no sources/records/${stem} to translate`);
+      continue;
+    }
+    const want = toTranslate.get(recordsPath);
+    if (!want) continue; // the records file itself is broken, and reported
+    const parsed = TranslationFile.safeParse(file.data);
+    if (!parsed.success) {
+      for (const m of zodMessage(parsed.error.issues)) errors.push(`${file.path}: ${m}`);
+      unreadable.add(recordsPath); // reported once here, not once per clause below
+      continue;
+    }
+    const doc = parsed.data.doc ?? '';
+    if (doc !== want.doc) {
+      errors.push(
+        `${file.path}: doc: ${doc ? `"${doc}"` : 'none'}, but ${recordsPath} has ${want.doc ? `"${want.doc}"` : 'none'}`,
+      );
+    }
+    const clauses = new Map<string, string>();
+    parsed.data.clauses.forEach(({ quote, en }, i) => {
+      const where = `${file.path}: clauses[${i}]`;
+      if (clauses.has(quote)) {
+        errors.push(`${where}.quote: a second entry for the same quote ${snip(quote)} (one entry per text)`);
+        return;
+      }
+      clauses.set(quote, en);
+      if (want.clean && !want.quotes.has(quote))
+        errors.push(`${where}.quote: stale: no source in ${recordsPath} quotes ${snip(quote)}`);
+      const key = `${want.doc}\n${quote}`;
+      const prior = renderedBy.get(key);
+      if (!prior) renderedBy.set(key, { en, path: file.path });
+      else if (prior.en !== en)
+        errors.push(
+          `${where}.en: differs from ${prior.path}, which renders the same clause of ${want.doc} ${snip(quote)}`,
+        );
+    });
+    const notes = new Map(Object.entries(parsed.data.notes));
+    for (const id of notes.keys()) {
+      if (want.clean && !want.notes.has(id))
+        errors.push(`${file.path}: notes.${id}: stale: ${recordsPath} defines no feature "${id}" with a note`);
+    }
+    byRecordsPath.set(recordsPath, { clauses, notes });
+  }
+
+  for (const [recordsPath, want] of toTranslate) {
+    if (unreadable.has(recordsPath)) continue;
+    const have = byRecordsPath.get(recordsPath);
+    if (!have) {
+      if (want.quotes.size || want.notes.size)
+        errors.push(
+          `${recordsPath}: no ${translationsPathFor(recordsPath)}: the project's translations of its ${want.quotes.size} cited clause(s) and ${want.notes.size} note(s) are missing`,
+        );
+      continue;
+    }
+    for (const [quote, cited] of want.quotes) {
+      if (!have.clauses.has(quote))
+        errors.push(
+          `${recordsPath}: ${cited.label}.quote: no English rendering in ${translationsPathFor(recordsPath)}${cited.count > 1 ? ` (quoted by ${cited.count} sources)` : ''}: ${snip(quote)}`,
+        );
+    }
+    for (const [id, label] of want.notes) {
+      if (!have.notes.has(id))
+        errors.push(
+          `${recordsPath}: ${label}: note: no Simplified Chinese rendering (notes.${id}) in ${translationsPathFor(recordsPath)}`,
+        );
+    }
+  }
+  return byRecordsPath;
 }
 
 function locate(

@@ -98,47 +98,84 @@ export const ManifestEntry = z.strictObject({
 });
 export const Manifest = z.array(ManifestEntry).min(1);
 
+// ---- the project's own translations (sources/translations/<records file>.yaml) ----
+/** Text the project writes; YAML `en:` with nothing after it parses as null, hence the message. */
+const projectText = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input == null ? `missing: write ${what}` : `${what} must be text`) })
+    .regex(/\S/, `empty: write ${what}`);
+
+export const TranslationFile = z.strictObject({
+  doc: docId.optional().describe('the doc of the records file of the same name (omitted when it has none)'),
+  clauses: z
+    .array(
+      z.strictObject({
+        quote: z.string().min(1).describe('exactly the `quote` of a source in the records file'),
+        en: projectText('the English rendering of the quote'),
+      }),
+    )
+    .default([]),
+  notes: z.record(slug, projectText('the Simplified Chinese rendering of the note')).default({}),
+});
+
 // ---- outputs (data/) ----
 export const SourceOut = z.strictObject({
   doc: docId,
   start: z.number().int().min(0),
   end: z.number().int().min(1),
   quote: z.string().min(1).describe('exactly text.slice(start, end) of seeds/<doc>.txt'),
+  quote_en: z
+    .string()
+    .regex(/\S/)
+    .describe(
+      "the project's English rendering of quote (sources/translations/), not the document's text: the document is Chinese only",
+    ),
   industries: z.array(slug).describe('industry ids this clause plans for the place'),
   wording: z.string().optional().describe("the document's own words for those industries (a substring of quote)"),
 });
 
-export const FeatureProperties = z.strictObject({
-  id: slug,
-  name_zh: z.string().describe('the name as the document writes it (Simplified Chinese)'),
-  name_zh_hant: z.string().describe('name_zh converted to Traditional Chinese (OpenCC cn→tw)'),
-  name_en: z.string(),
-  name_pinyin: z
-    .string()
-    .describe('toneless pinyin of name_zh, syllables separated by spaces (pinyin-pro), for search'),
-  kind: z.enum(KINDS),
-  industries: z.array(slug).describe('union of the industries of all sources, in taxonomy order'),
-  industries_text: z.array(z.string()).describe("the documents' own wording, one entry per distinct wording"),
-  parent: slug.optional(),
-  children: z.array(slug).describe('ids of features whose parent is this feature'),
-  province: z.string().regex(/^\d{2}0000$/),
-  prefecture: z
-    .array(z.string().regex(/^\d{4}00$/))
-    .min(1)
-    .describe('GB/T 2260 codes of prefecture-level cities'),
-  county: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional()
-    .describe('GB/T 2260 code of the county a point lies in'),
-  county_name: z.string().optional(),
-  county_name_en: z.string().optional(),
-  precision: z.enum(PRECISIONS),
-  function_zh: z.string().optional(),
-  note: z.string().optional(),
-  docs: z.array(docId).min(1).describe('documents that cite this place'),
-  sources: z.array(SourceOut).min(1),
-});
+export const FeatureProperties = z
+  .strictObject({
+    id: slug,
+    name_zh: z.string().describe('the name as the document writes it (Simplified Chinese)'),
+    name_zh_hant: z.string().describe('name_zh converted to Traditional Chinese (OpenCC cn→tw)'),
+    name_en: z.string(),
+    name_pinyin: z
+      .string()
+      .describe('toneless pinyin of name_zh, syllables separated by spaces (pinyin-pro), for search'),
+    kind: z.enum(KINDS),
+    industries: z.array(slug).describe('union of the industries of all sources, in taxonomy order'),
+    industries_text: z.array(z.string()).describe("the documents' own wording, one entry per distinct wording"),
+    parent: slug.optional(),
+    children: z.array(slug).describe('ids of features whose parent is this feature'),
+    province: z.string().regex(/^\d{2}0000$/),
+    prefecture: z
+      .array(z.string().regex(/^\d{4}00$/))
+      .min(1)
+      .describe('GB/T 2260 codes of prefecture-level cities'),
+    county: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional()
+      .describe('GB/T 2260 code of the county a point lies in'),
+    county_name: z.string().optional(),
+    county_name_en: z.string().optional(),
+    precision: z.enum(PRECISIONS),
+    function_zh: z.string().optional(),
+    note: z.string().optional().describe("the project's reading of the text (English), not the document's"),
+    note_zh: z
+      .string()
+      .regex(/\S/)
+      .optional()
+      .describe("the project's Simplified Chinese rendering of note (sources/translations/); present whenever note is"),
+    docs: z.array(docId).min(1).describe('documents that cite this place'),
+    sources: z.array(SourceOut).min(1),
+  })
+  .refine((p) => p.note === undefined || p.note_zh !== undefined, {
+    message: 'a feature with a note needs note_zh',
+    path: ['note_zh'],
+  })
+  .meta({ dependentRequired: { note: ['note_zh'] } });
 
 const position = z.tuple([z.number(), z.number()]);
 export const Geometry = z.union([
@@ -187,3 +224,4 @@ export type ManifestEntryT = z.infer<typeof ManifestEntry>;
 export type TaxonomyT = z.infer<typeof TaxonomyFile>;
 export type FeaturePropertiesT = z.infer<typeof FeatureProperties>;
 export type SourceOutT = z.infer<typeof SourceOut>;
+export type TranslationFileT = z.infer<typeof TranslationFile>;

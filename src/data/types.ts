@@ -30,6 +30,8 @@ export interface Clause {
   start: number;
   end: number;
   quote: string;
+  /** The project's English rendering of quote, not the document's text. */
+  quote_en: string;
   industries: string[];
   wording?: string;
 }
@@ -54,6 +56,8 @@ export interface PlanFeature {
   precision: Precision;
   function_zh?: string;
   note?: string;
+  /** The project's Simplified Chinese rendering of note; present whenever note is. */
+  note_zh?: string;
   docs: string[];
   sources: Clause[];
   geometry: Geometry;

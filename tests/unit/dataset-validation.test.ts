@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { buildDataset, type DatasetInput } from '../../scripts/lib/dataset.ts';
+import { FeatureCollectionOut } from '../../scripts/lib/schema.ts';
 
 const DOC = '900_0000000000000000';
 const TEXT = '第一条 古雷半岛重点发展石油化工。第二条 支持发展物流。第三条 支持发展物流。';
@@ -20,6 +21,31 @@ const goodRecord = () => ({
   precision: 'point_site',
   sources: [{ quote: '古雷半岛重点发展石油化工', industries: ['petrochemical'], wording: '石油化工' }],
 });
+
+/** The project's translations of the fixture's clauses and notes (what sources/translations/ holds). */
+const EN: Record<string, string> = {
+  古雷半岛重点发展石油化工: 'The Gulei Peninsula will focus on developing petrochemicals.',
+  古雷半岛重点发展钢铁: 'The Gulei Peninsula will focus on developing steel.',
+  支持发展物流: 'Support the development of logistics.',
+};
+const ZH: Record<string, string> = {
+  'Site from general knowledge.': '位置据常识。',
+};
+
+/** A translations file for `recordsPath` that covers exactly the clauses and notes of `features`. */
+function translationsOf(recordsPath: string, features: unknown[], doc: string | undefined = DOC) {
+  const recs = features as { id: string; note?: string; sources?: { quote: string }[] }[];
+  const quotes = [...new Set(recs.flatMap((r) => (r.sources ?? []).map((s) => s.quote)))];
+  for (const q of quotes) if (!(q in EN)) throw new Error(`fixture: no English for «${q}»`);
+  return {
+    path: recordsPath.replace('sources/records/', 'sources/translations/'),
+    data: {
+      ...(doc ? { doc } : {}),
+      clauses: quotes.map((quote) => ({ quote, en: EN[quote] })),
+      notes: Object.fromEntries(recs.filter((r) => r.note).map((r) => [r.id, ZH[r.note!]])),
+    },
+  };
+}
 
 function input(features: unknown[], extra: Partial<DatasetInput> = {}): DatasetInput {
   return {
@@ -45,6 +71,7 @@ function input(features: unknown[], extra: Partial<DatasetInput> = {}): DatasetI
       ],
     },
     records: [{ path: 'sources/records/test.yaml', data: { doc: DOC, features } }],
+    translations: [translationsOf('sources/records/test.yaml', features)],
     ...boundaries,
     ...extra,
   };
@@ -104,6 +131,7 @@ describe('data build', () => {
     const second = { path: 'sources/records/other.yaml', data: { doc: DOC, features: [goodRecord()] } };
     const inp = input([goodRecord()]);
     inp.records.push(second);
+    inp.translations.push(translationsOf(second.path, second.data.features));
     expect(buildDataset(inp).errors).toEqual([
       'sources/records/other.yaml: features[0] (gulei-park): id: duplicate id "gulei-park" (also defined in sources/records/test.yaml)',
     ]);
@@ -156,5 +184,121 @@ describe('data build', () => {
     (inp.manifest as object[]).push({ ...(inp.manifest as object[])[0], doc: '901_0000000000000000' });
     inp.texts['901_0000000000000000'] = '空';
     expect(buildDataset(inp).errors).toEqual(['901_0000000000000000: no feature cites this document']);
+  });
+});
+
+describe("the project's translations", () => {
+  const withNote = () => ({ ...goodRecord(), note: 'Site from general knowledge.' });
+  const file = (data: unknown, path = 'sources/translations/test.yaml') => ({ translations: [{ path, data }] });
+
+  test('give every source its English and every note its Chinese, one entry for a text cited twice', () => {
+    const twice = {
+      ...goodRecord(),
+      id: 'logistics-place',
+      note: undefined,
+      sources: [
+        { quote: '支持发展物流', prefix: '第二条 ', industries: ['logistics'] },
+        { quote: '支持发展物流', prefix: '第三条 ', industries: ['logistics'] },
+      ],
+    };
+    const out = buildDataset(input([withNote(), twice]));
+    expect(out.errors).toEqual([]);
+    const [gulei, logistics] = ['gulei-park', 'logistics-place'].map(
+      (id) => out.features!.features.find((f) => f.properties.id === id)!.properties,
+    );
+    expect(gulei.sources[0].quote_en).toBe(EN['古雷半岛重点发展石油化工']);
+    expect(gulei.note_zh).toBe(ZH['Site from general knowledge.']);
+    expect(logistics.sources.map((s) => [s.start, s.quote_en])).toEqual([
+      [TEXT.indexOf('支持发展物流'), EN['支持发展物流']],
+      [TEXT.lastIndexOf('支持发展物流'), EN['支持发展物流']],
+    ]);
+    expect(logistics).not.toHaveProperty('note_zh');
+  });
+
+  test('a cited clause with no English stops the build', () => {
+    const errors = errorsOf([goodRecord()], file({ doc: DOC, clauses: [] }));
+    expect(errors).toEqual([
+      'sources/records/test.yaml: features[0] (gulei-park): sources[0].quote: no English rendering in sources/translations/test.yaml: «古雷半岛重点发展石油化工»',
+    ]);
+  });
+
+  test('an entry that no source of its records file quotes is stale', () => {
+    const clauses = [
+      { quote: '古雷半岛重点发展石油化工', en: EN['古雷半岛重点发展石油化工'] },
+      { quote: '支持发展物流', en: EN['支持发展物流'] },
+    ];
+    expect(errorsOf([goodRecord()], file({ doc: DOC, clauses }))).toEqual([
+      'sources/translations/test.yaml: clauses[1].quote: stale: no source in sources/records/test.yaml quotes «支持发展物流»',
+    ]);
+  });
+
+  test.each([
+    ['an empty string', ''],
+    ['only spaces', '  '],
+    ['nothing after `en:` (YAML null)', null],
+  ])('an `en` of %s stops the build', (_, en) => {
+    const errors = errorsOf([goodRecord()], file({ doc: DOC, clauses: [{ quote: '古雷半岛重点发展石油化工', en }] }));
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^sources\/translations\/test\.yaml: clauses\.0\.en: (empty|missing): write the English rendering of the quote$/,
+      ),
+    ]);
+  });
+
+  test('a note with no Chinese rendering stops the build, and so does a rendering of a note that is not there', () => {
+    const clauses = [{ quote: '古雷半岛重点发展石油化工', en: EN['古雷半岛重点发展石油化工'] }];
+    expect(errorsOf([withNote()], file({ doc: DOC, clauses }))).toEqual([
+      'sources/records/test.yaml: features[0] (gulei-park): note: no Simplified Chinese rendering (notes.gulei-park) in sources/translations/test.yaml',
+    ]);
+    expect(errorsOf([goodRecord()], file({ doc: DOC, clauses, notes: { 'gulei-park': '位置据常识。' } }))).toEqual([
+      'sources/translations/test.yaml: notes.gulei-park: stale: sources/records/test.yaml defines no feature "gulei-park" with a note',
+    ]);
+  });
+
+  test('a records file without its translations file is reported once, with what is missing', () => {
+    expect(errorsOf([withNote()], { translations: [] })).toEqual([
+      "sources/records/test.yaml: no sources/translations/test.yaml: the project's translations of its 1 cited clause(s) and 1 note(s) are missing",
+    ]);
+  });
+
+  test('two files that render the same clause of a document differently stop the build', () => {
+    const inp = input([goodRecord()]);
+    const ext = { id: 'gulei-park', sources: [{ quote: '古雷半岛重点发展石油化工', industries: [] }] };
+    inp.records.push({ path: 'sources/records/more.yaml', data: { doc: DOC, features: [ext] } });
+    inp.translations.push({
+      path: 'sources/translations/more.yaml',
+      data: { doc: DOC, clauses: [{ quote: '古雷半岛重点发展石油化工', en: 'Gulei develops petrochemicals.' }] },
+    });
+    expect(buildDataset(inp).errors).toEqual([
+      `sources/translations/more.yaml: clauses[0].en: differs from sources/translations/test.yaml, which renders the same clause of ${DOC} «古雷半岛重点发展石油化工»`,
+    ]);
+    inp.translations[1] = translationsOf('sources/records/more.yaml', [ext]);
+    expect(buildDataset(inp).errors).toEqual([]);
+  });
+
+  test('a translations file for no records file, or for another document, is reported', () => {
+    const inp = input([goodRecord()]);
+    inp.translations.push({ path: 'sources/translations/gone.yaml', data: { doc: DOC, clauses: [] } });
+    (inp.translations[0].data as { doc: string }).doc = '901_0000000000000000';
+    expect(buildDataset(inp).errors).toEqual([
+      `sources/translations/test.yaml: doc: "901_0000000000000000", but sources/records/test.yaml has "${DOC}"`,
+      'sources/translations/gone.yaml: there is no sources/records/gone.yaml to translate',
+    ]);
+  });
+
+  test('the output contract itself requires note_zh beside a note, and a non-blank quote_en', () => {
+    const out = buildDataset(input([withNote()]));
+    expect(FeatureCollectionOut.safeParse(out.features).success).toBe(true);
+    const props = out.features!.features[0].properties;
+    delete props.note_zh;
+    expect(FeatureCollectionOut.safeParse(out.features).error?.issues[0].path).toEqual([
+      'features',
+      0,
+      'properties',
+      'note_zh',
+    ]);
+    props.note_zh = ZH['Site from general knowledge.'];
+    props.sources[0].quote_en = ' ';
+    expect(FeatureCollectionOut.safeParse(out.features).success).toBe(false);
   });
 });
