@@ -2,6 +2,9 @@ import { useEffect, useRef } from 'react';
 import type { Clause, PlanFeature } from '../../data/types.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
+import { formatPeriod, joinList } from '../../i18n/format.ts';
+import { HTML_LANG } from '../../i18n/languages.ts';
+import './translation.css';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 
 function ClauseCard({ clause }: { clause: Clause }) {
@@ -20,9 +23,7 @@ function ClauseCard({ clause }: { clause: Clause }) {
         <p className="clause-card__doc">
           <strong>{i18n.docTitle(meta)}</strong>
           <span>
-            {t('period')}{' '}
-            {meta.period.start === meta.period.end ? meta.period.start : `${meta.period.start}–${meta.period.end}`} ·{' '}
-            {i18n.docIssuer(meta)}
+            {t('period')} {formatPeriod(meta.period)} · {i18n.docIssuer(meta)}
           </span>
         </p>
       )}
@@ -31,6 +32,12 @@ function ClauseCard({ clause }: { clause: Clause }) {
         {lang === 'zh-Hant' && <span className="as-written__label">{t('asWritten')}: </span>}
         {clause.quote}
       </blockquote>
+      {lang === 'en' && clause.quote_en && (
+        <blockquote lang="en" className="translation" data-testid="clause-translation">
+          <span className="translation__label">{t('projectTranslation')}: </span>
+          {clause.quote_en}
+        </blockquote>
+      )}
       {industries.length > 0 && <p className="clause-card__tags">{industries.join(' · ')}</p>}
       <button
         type="button"
@@ -93,11 +100,22 @@ export function DetailPanel() {
         <dt>{t('kind')}</dt>
         <dd>{i18n.kindName(f.kind)}</dd>
         <dt>{t('prefecture')}</dt>
-        <dd>{regions.map((r) => i18n.regionName(r)).join('、')}</dd>
+        <dd>{joinList(lang, regions.map((r) => i18n.regionName(r)))}</dd>
         {f.county_name && (
           <>
             <dt>{t('county')}</dt>
-            <dd>{lang === 'en' && f.county_name_en ? f.county_name_en : i18n.zh(f.county_name)}</dd>
+            {/* Where only the prefecture is known, the point's county is where the map puts it, not a fact. */}
+            <dd>
+              {f.precision === 'point_prefecture_seat' ? (
+                <span className="muted" data-testid="county-not-stated">
+                  {t('notStated')}
+                </span>
+              ) : lang === 'en' && f.county_name_en ? (
+                f.county_name_en
+              ) : (
+                i18n.zh(f.county_name)
+              )}
+            </dd>
           </>
         )}
         <dt>{t('location')}</dt>
@@ -161,7 +179,9 @@ export function DetailPanel() {
       {f.note && (
         <section>
           <h3>{t('note')}</h3>
-          <p className="detail__note">{f.note}</p>
+          <p className="detail__note" lang={lang === 'en' || !f.note_zh ? 'en' : HTML_LANG[lang]}>
+            {lang === 'en' || !f.note_zh ? f.note : i18n.zh(f.note_zh)}
+          </p>
         </section>
       )}
     </aside>
