@@ -50,6 +50,24 @@ function orient(polygon: Position[][]): Position[][] {
   });
 }
 
+/**
+ * Rounds to the grid, drops the repeated vertices rounding makes (GEOS ignores them, other tools
+ * read them as a ring touching itself) and the rings that collapse, and orients the rings.
+ */
+function onGrid(polygons: Position[][][], digits: number): Position[][][] {
+  const ringOnGrid = (ring: Position[]) =>
+    ring
+      .map(([x, y]) => [round(x, digits), round(y, digits)])
+      .filter((p, i, r) => i === 0 || p[0] !== r[i - 1][0] || p[1] !== r[i - 1][1]);
+  const out: Position[][][] = [];
+  for (const [shell, ...holes] of polygons) {
+    const shellOnGrid = ringOnGrid(shell);
+    if (shellOnGrid.length < 4) continue; // no area left: its holes go with it
+    out.push(orient([shellOnGrid, ...holes.map(ringOnGrid).filter((ring) => ring.length >= 4)]));
+  }
+  return out;
+}
+
 function polygonsOf(g: Geometry): Position[][][] {
   if (g.type === 'Polygon') return [g.coordinates];
   if (g.type === 'MultiPolygon') return g.coordinates;
@@ -64,6 +82,13 @@ function polygonsOf(g: Geometry): Position[][][] {
  * collapse below the grid are dropped; null when nothing with an area is left. Deterministic.
  */
 export function repairPolygonal<G extends Polygonal>(geometry: G, digits: number): Polygonal | null {
+  // Fast path (snap-rounding costs ~15 ms an outline): already valid once rounded, so nothing to repair.
+  const rounded = onGrid(polygonsOf(geometry), digits);
+  const asRounded: Polygonal =
+    geometry.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: rounded[0] }
+      : { type: 'MultiPolygon', coordinates: rounded };
+  if (rounded.length > 0 && !invalidReason(asRounded)) return asRounded;
   const input = geojsonToGeosGeom(geometry, geos);
   const params = geos.GEOSMakeValidParams_create();
   geos.GEOSMakeValidParams_setMethod(params, MAKE_VALID_STRUCTURE);
@@ -82,9 +107,7 @@ export function repairPolygonal<G extends Polygonal>(geometry: G, digits: number
   const out = geos.GEOSisEmpty(snapped) === 1 ? null : (geosGeomToGeojson(snapped, geos) as Geometry);
   destroy(input, valid, snapped);
   if (!out) return null;
-  const polygons = polygonsOf(out)
-    .map((p) => orient(p.map((ring) => ring.map(([x, y]) => [round(x, digits), round(y, digits)]))))
-    .filter((p) => p.length > 0 && p[0].length >= 4);
+  const polygons = onGrid(polygonsOf(out), digits);
   if (polygons.length === 0) return null;
   // A Polygon stays a Polygon unless the repair split it; a MultiPolygon stays one.
   const repaired: Polygonal =
