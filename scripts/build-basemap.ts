@@ -10,6 +10,7 @@ import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { decodeEchartsMap, parseRegisterMapScript, type EchartsMap } from './lib/echarts-geo.ts';
 import { npmPackage } from './lib/npm-package.ts';
+import { invalidReason, repairPolygonal } from './lib/valid-geometry.ts';
 import { writeJson } from './lib/write-json.ts';
 import { pinyin } from 'pinyin-pro';
 import * as OpenCC from 'opencc-js';
@@ -59,6 +60,17 @@ function round(coords: unknown, digits: number): unknown {
 function roundGeometry<G extends Geometry>(g: G, digits: number): G {
   if (g.type === 'GeometryCollection') throw new Error('GeometryCollection not expected');
   return { ...g, coordinates: round((g as Polygon).coordinates, digits) } as G;
+}
+
+/** Outlines that were invalid by GEOS's rules once rounded, per output file (logged, for the record). */
+const repairedCount: Record<string, number> = {};
+
+/** Rounds to 4 decimals (about 10 m) and repairs: the source outlines are partly invalid, and rounding adds more. */
+function validOutline(g: Polygon | MultiPolygon, file: string, what: string): Polygon | MultiPolygon {
+  if (invalidReason(roundGeometry(g, 4))) repairedCount[file] = (repairedCount[file] ?? 0) + 1;
+  const repaired = repairPolygonal(g, 4);
+  if (!repaired) throw new Error(`${file}: ${what}: no area left after repair`);
+  return repaired;
 }
 
 /** Drops rings that collapse to fewer than 4 positions after clipping. */
@@ -111,7 +123,7 @@ function main() {
             province_code: `${prov.code}0000`,
             seat: round(f.properties!.cp, 5),
           },
-          geometry: roundGeometry(f.geometry, 4),
+          geometry: validOutline(f.geometry, 'counties', `${prefName}/${f.properties!.name}`),
         });
       }
     }
@@ -128,7 +140,7 @@ function main() {
           province_code: `${prov.code}0000`,
           seat: round(f.properties!.cp, 5),
         },
-        geometry: roundGeometry(f.geometry, 4),
+        geometry: validOutline(f.geometry, 'prefectures', String(f.properties!.name)),
       });
     }
   }
@@ -149,7 +161,7 @@ function main() {
       }),
     )
     .filter((f): f is Feature<Polygon | MultiPolygon> => f !== null)
-    .map((f) => ({ ...f, geometry: roundGeometry(f.geometry, 4) }));
+    .map((f) => ({ ...f, geometry: validOutline(f.geometry, 'provinces', String(f.properties!.name)) }));
   const provinceLabels = china.features
     .filter((f) => {
       const [x, y] = f.properties!.cp as Position;
@@ -168,12 +180,11 @@ function main() {
   const land = landFc.features
     .map((f) => clipToView({ type: 'Feature', properties: {}, geometry: f.geometry }))
     .filter((f): f is Feature<Polygon | MultiPolygon> => f !== null)
-    .map((f) => ({ ...f, geometry: roundGeometry(f.geometry, 4) }));
+    .map((f, i) => ({ ...f, geometry: validOutline(f.geometry, 'land', `part ${i}`) }));
 
   const prefectureLines = prefectures.map((f) => ({
     ...f,
     properties: { code: f.properties!.code, name: f.properties!.name, province_code: f.properties!.province_code },
-    geometry: roundGeometry(f.geometry as Polygon, 4),
   }));
   const prefectureLabels = prefectures.map((f) =>
     point(labelPoint(f.geometry as Polygon | MultiPolygon), {
@@ -193,6 +204,7 @@ function main() {
     type: 'FeatureCollection',
     features: [...provinceLabels, ...prefectureLabels],
   });
+  console.log(`basemap: repaired outlines invalid by GEOS's rules: ${JSON.stringify(repairedCount)}`);
   console.log(
     `basemap: ${land.length} land, ${provinces.length} provinces, ${prefectures.length} prefectures, ${counties.length} counties`,
   );

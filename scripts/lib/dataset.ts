@@ -8,6 +8,7 @@ import truncate from '@turf/truncate';
 import union from '@turf/union';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { anchorQuote } from './anchor.ts';
+import { repairPolygonal } from './valid-geometry.ts';
 import {
   ExtensionRecord,
   FeatureCollectionOut,
@@ -501,7 +502,13 @@ function locate(
     precision: 4,
     coordinates: 2,
   });
-  return { geometry: simple.geometry };
+  // Simplifying ring by ring and rounding make rings cross; repair last, on the same 4-decimal grid.
+  const valid = repairPolygonal(simple.geometry, 4);
+  if (!valid) {
+    errors.push(`${where}: location.admin: the area vanishes when simplified`);
+    return null;
+  }
+  return { geometry: valid };
 }
 
 /** Source outlines hold slivers (islets that collapse to a line) that turf cannot simplify. */

@@ -100,7 +100,12 @@ export function DetailPanel() {
         <dt>{t('kind')}</dt>
         <dd>{i18n.kindName(f.kind)}</dd>
         <dt>{t('prefecture')}</dt>
-        <dd>{joinList(lang, regions.map((r) => i18n.regionName(r)))}</dd>
+        <dd>
+          {joinList(
+            lang,
+            regions.map((r) => i18n.regionName(r)),
+          )}
+        </dd>
         {f.county_name && (
           <>
             <dt>{t('county')}</dt>
