@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { Notices } from '../components/Notices.tsx';
+import { UpdatePrompt } from '../components/UpdatePrompt.tsx';
 import { loadDataset } from '../data/load-dataset.ts';
 import { DetailPanel } from '../features/details/DetailPanel.tsx';
 import { FilterPanel } from '../features/explorer/FilterPanel.tsx';
@@ -100,6 +101,7 @@ export function App() {
         </div>
       </header>
       <Notices />
+      <UpdatePrompt />
       <main className="app__main">
         {mode === 'planner' && (
           <div className="planner-pane">
