@@ -136,6 +136,8 @@ function precompress(): Plugin {
 const serviceWorker = () =>
   VitePWA({
     registerType: 'prompt',
+    // Workbox without its debug logging, also when the build runs under the tests (NODE_ENV=test).
+    mode: 'production',
     // src/lib/service-worker.ts registers it (an inline script would break the CSP).
     injectRegister: false,
     manifest: {
