@@ -136,8 +136,6 @@ function precompress(): Plugin {
 const serviceWorker = () =>
   VitePWA({
     registerType: 'prompt',
-    // Workbox without its debug logging, also when the build runs under the tests (NODE_ENV=test).
-    mode: 'production',
     // src/lib/service-worker.ts registers it (an inline script would break the CSP).
     injectRegister: false,
     manifest: {
@@ -160,6 +158,9 @@ const serviceWorker = () =>
     // The manifest's icons are found by the glob below too; listing them twice would duplicate them.
     includeManifestIcons: false,
     injectManifest: {
+      // A classic script (what registerSW registers), built without Vite 8's deprecated
+      // inlineDynamicImports that the ES format would use.
+      rollupFormat: 'iife',
       globPatterns: ['**/*.{html,js,mjs,css,geojson,json,svg,png}'],
       // The link-card image is for scrapers, not for the app.
       globIgnores: ['og-image.png'],

@@ -4,16 +4,17 @@ import { build, preview, type InlineConfig, type PreviewServer } from 'vite';
 import type { Page } from 'playwright';
 
 /**
- * Builds the app into `outDir` with the project's vite.config.ts. `precompress` is the
- * PRECOMPRESS setting of the build step that writes .gz/.br files (vite.config.ts): most tests
- * need none of them.
+ * Builds the app into `outDir` with the project's vite.config.ts, as `npm run build` does: with
+ * NODE_ENV=production (Vitest sets it to "test", and Vite and the service worker's build would
+ * then keep React's and Workbox's development code). `precompress` is the PRECOMPRESS setting
+ * of the step that writes .gz/.br files (vite.config.ts): most tests need none of them.
  */
 export async function buildApp(
   outDir: string,
   { precompress = 'off', ...config }: InlineConfig & { precompress?: 'off' | 'fast' | 'on' } = {},
 ): Promise<void> {
-  const before = process.env.PRECOMPRESS;
-  process.env.PRECOMPRESS = precompress;
+  const before = { PRECOMPRESS: process.env.PRECOMPRESS, NODE_ENV: process.env.NODE_ENV };
+  Object.assign(process.env, { PRECOMPRESS: precompress, NODE_ENV: 'production' });
   try {
     await build({
       configFile: 'vite.config.ts',
@@ -22,8 +23,10 @@ export async function buildApp(
       build: { outDir, emptyOutDir: true, ...config.build },
     });
   } finally {
-    if (before === undefined) delete process.env.PRECOMPRESS;
-    else process.env.PRECOMPRESS = before;
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 
