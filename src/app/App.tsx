@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { Notices } from '../components/Notices.tsx';
+import { UpdatePrompt } from '../components/UpdatePrompt.tsx';
 import { loadDataset } from '../data/load-dataset.ts';
 import { DetailPanel } from '../features/details/DetailPanel.tsx';
 import { FilterPanel } from '../features/explorer/FilterPanel.tsx';
@@ -123,6 +124,7 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
           </div>
         </header>
         <Notices />
+        <UpdatePrompt />
         <main className="app__main">
           {mode === 'planner' && (
             <div className="planner-pane">

@@ -112,6 +112,9 @@ const zh = {
   noWebGLDetail: '此浏览器无法创建 WebGL，地图无法显示；搜索、地点列表、详情和原文阅读仍可使用。',
   linkPartsIgnored: '链接中的部分内容无法识别，已忽略：{parts}',
   brokenRecords: '{n} 条数据记录有误，未显示：{records}',
+  updateAvailable: '本地图有新版本（程序或数据已更新）。',
+  updateReload: '重新载入新版本',
+  updateLater: '稍后',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -232,6 +235,9 @@ const en: Record<MessageKey, string> = {
     'This browser cannot create a WebGL context, so the map cannot be drawn. Search, the list of places, place details and the document reader still work.',
   linkPartsIgnored: 'Parts of the link could not be understood and were ignored: {parts}',
   brokenRecords: '{n} data records are broken and are not shown: {records}',
+  updateAvailable: 'A new version of this map is available (the app or its data changed).',
+  updateReload: 'Reload into the new version',
+  updateLater: 'Later',
 };
 
 export const MESSAGES = { zh, en };

@@ -4,10 +4,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { build, preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../../chromium.config.ts';
+import { buildApp, mapReady, serveApp } from './helpers.ts';
 
 let outDir: string;
 let server: PreviewServer;
@@ -16,14 +17,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'fujian-plan-map-dist-'));
-  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  server = await preview({
-    configFile: 'vite.config.ts',
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-  });
-  origin = new URL(server.resolvedUrls!.local[0]).origin;
+  await buildApp(outDir);
+  ({ server, origin } = await serveApp(outDir));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 });
 
@@ -79,9 +74,6 @@ async function offlinePage(): Promise<Watched> {
   return { context, page, requested, aborted, failed, errors, violations };
 }
 
-const mapReady = (page: Page) =>
-  page.waitForFunction(() => document.documentElement.dataset.mapReady === 'true', null, { timeout: 60_000 });
-
 test('the built index.html carries a Content-Security-Policy that allows only the app itself', () => {
   const html = readFileSync(join(outDir, 'index.html'), 'utf8');
   const meta = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"\s*\/?>/);
@@ -102,6 +94,7 @@ test('the built index.html carries a Content-Security-Policy that allows only th
   expect(policy.get('style-src')).toEqual(["'self'"]);
   expect(policy.get('connect-src')).toEqual(["'self'"]);
   expect(policy.get('worker-src')).toEqual(["'self'"]);
+  expect(policy.get('manifest-src')).toEqual(["'self'"]);
   expect(policy.get('img-src')).toEqual(["'self'", 'data:']);
   expect(policy.get('object-src')).toEqual(["'none'"]);
   expect(policy.get('base-uri')).toEqual(["'none'"]);
