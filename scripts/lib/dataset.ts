@@ -206,12 +206,19 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
     const industries = [...new Set(sources.flatMap((s) => s.industries))].sort(
       (a, b) => (industryOrder.get(a) ?? 0) - (industryOrder.get(b) ?? 0),
     );
+    for (const alias of rec.aliases_zh ?? []) {
+      if (alias === rec.name_zh) errors.push(`${where}: aliases_zh: "${alias}" is the name itself`);
+      else if (!Object.values(input.texts).some((t) => t.includes(alias)))
+        errors.push(`${where}: aliases_zh: "${alias}" occurs in no document`);
+    }
     const properties: FeaturePropertiesT = {
       id,
       name_zh: rec.name_zh,
       name_zh_hant: toHant(rec.name_zh),
       name_en: rec.name_en,
       name_pinyin: toPinyin(rec.name_zh),
+      ...(rec.aliases_zh ? { aliases_zh: rec.aliases_zh, aliases_zh_hant: rec.aliases_zh.map((a) => toHant(a)) } : {}),
+      ...(rec.aliases_en ? { aliases_en: rec.aliases_en } : {}),
       kind: rec.kind,
       industries,
       industries_text: [...new Set(sources.map((s) => s.wording).filter((w): w is string => Boolean(w)))],

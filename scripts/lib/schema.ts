@@ -55,6 +55,9 @@ export const FeatureRecord = z.strictObject({
   id: slug,
   name_zh: z.string().min(1),
   name_en: z.string().min(1),
+  // Other names the documents use for this place, each as written in some document (checked).
+  aliases_zh: z.array(z.string().min(2)).min(1).optional(),
+  aliases_en: z.array(z.string().min(2)).min(1).optional(),
   kind: z.enum(KINDS),
   parent: slug.optional(),
   prefecture: z.union([z.string(), z.array(z.string()).min(1)]),
@@ -169,6 +172,12 @@ export const FeatureProperties = z.strictObject({
   name_pinyin: z
     .string()
     .describe('toneless pinyin of name_zh, syllables separated by spaces (pinyin-pro), for search'),
+  aliases_zh: z
+    .array(z.string())
+    .optional()
+    .describe('other names the documents use for this place (each occurs in some document text)'),
+  aliases_zh_hant: z.array(z.string()).optional().describe('aliases_zh in Traditional Chinese (OpenCC cn→tw)'),
+  aliases_en: z.array(z.string()).optional().describe('English forms of the aliases, where one exists'),
   kind: z.enum(KINDS),
   industries: z.array(slug).describe('union of the industries of all sources, in taxonomy order'),
   industries_text: z.array(z.string()).describe("the documents' own wording, one entry per distinct wording"),

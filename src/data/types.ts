@@ -41,6 +41,10 @@ export interface PlanFeature {
   name_zh_hant: string;
   name_en: string;
   name_pinyin: string;
+  /** Other names the documents use for the place (DATA.md). */
+  aliases_zh?: string[];
+  aliases_zh_hant?: string[];
+  aliases_en?: string[];
   kind: Kind;
   industries: string[];
   industries_text: string[];

@@ -189,4 +189,18 @@ describe('data build', () => {
       ]),
     );
   });
+
+  test('aliases are carried with their Traditional form, and one that no document contains stops the build', () => {
+    const withAlias = { ...goodRecord(), aliases_zh: ['古雷半岛'], aliases_en: ['Gulei Peninsula'] };
+    const out = buildDataset(input([withAlias]));
+    expect(out.errors).toEqual([]);
+    expect(out.features!.features[0].properties).toMatchObject({
+      aliases_zh: ['古雷半岛'],
+      aliases_zh_hant: ['古雷半島'],
+      aliases_en: ['Gulei Peninsula'],
+    });
+    expect(errorsOf([{ ...goodRecord(), aliases_zh: ['古雷港区'] }])).toEqual([
+      'sources/records/test.yaml: features[0] (gulei-park): aliases_zh: "古雷港区" occurs in no document',
+    ]);
+  });
 });
