@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { writeCoverage } from './lib/coverage-check.ts';
 import { buildDataset, type DatasetInput } from './lib/dataset.ts';
 import { FeatureCollectionOut, IndustriesOut, RegionsOut } from './lib/schema.ts';
 import { writeJson } from './lib/write-json.ts';
@@ -50,7 +51,8 @@ export function loadInput(
 }
 
 function main() {
-  const out = buildDataset(loadInput());
+  const input = loadInput();
+  const out = buildDataset(input);
   if (out.errors.length) {
     console.error(`npm run data: ${out.errors.length} problem(s); nothing was written.\n`);
     for (const e of out.errors) console.error(`  ${e}`);
@@ -67,6 +69,7 @@ function main() {
   console.log(`npm run data: ${n} features`);
   console.log('  by kind:', JSON.stringify(out.stats!.byKind));
   console.log('  by document:', JSON.stringify(out.stats!.byDoc));
+  if (!writeCoverage(input, out)) process.exit(1);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -9,6 +9,7 @@ import union from '@turf/union';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { anchorQuote } from './anchor.ts';
 import { repairPolygonal } from './valid-geometry.ts';
+import { buildTaxonomy } from './taxonomy.ts';
 import {
   ExtensionRecord,
   FeatureCollectionOut,
@@ -80,16 +81,8 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
   const taxParsed = TaxonomyFile.safeParse(input.taxonomy);
   if (!taxParsed.success)
     return { errors: zodMessage(taxParsed.error.issues).map((m) => `sources/industries.yaml: ${m}`) };
-  const taxonomy = taxParsed.data;
-  const groupIds = new Set(taxonomy.groups.map((g) => g.id));
-  const industryOrder = new Map(taxonomy.industries.map((ind, i) => [ind.id, i]));
-  const seenIndustry = new Set<string>();
-  for (const ind of taxonomy.industries) {
-    if (seenIndustry.has(ind.id)) errors.push(`sources/industries.yaml: ${ind.id}: duplicate industry id`);
-    seenIndustry.add(ind.id);
-    if (!groupIds.has(ind.group))
-      errors.push(`sources/industries.yaml: ${ind.id}: group: unknown group "${ind.group}"`);
-  }
+  const taxonomy = buildTaxonomy(taxParsed.data, toHant, errors);
+  const industryOrder = taxonomy.order;
 
   // Boundaries by name.
   const prefectureByName = new Map<string, Feature<Polygon | MultiPolygon>>();
@@ -235,12 +228,19 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
     const industries = [...new Set(sources.flatMap((s) => s.industries))].sort(
       (a, b) => (industryOrder.get(a) ?? 0) - (industryOrder.get(b) ?? 0),
     );
+    for (const alias of rec.aliases_zh ?? []) {
+      if (alias === rec.name_zh) errors.push(`${where}: aliases_zh: "${alias}" is the name itself`);
+      else if (!Object.values(input.texts).some((t) => t.includes(alias)))
+        errors.push(`${where}: aliases_zh: "${alias}" occurs in no document`);
+    }
     const properties: FeaturePropertiesT = {
       id,
       name_zh: rec.name_zh,
       name_zh_hant: toHant(rec.name_zh),
       name_en: rec.name_en,
       name_pinyin: toPinyin(rec.name_zh),
+      ...(rec.aliases_zh ? { aliases_zh: rec.aliases_zh, aliases_zh_hant: rec.aliases_zh.map((a) => toHant(a)) } : {}),
+      ...(rec.aliases_en ? { aliases_en: rec.aliases_en } : {}),
       kind: rec.kind,
       industries,
       industries_text: [...new Set(sources.map((s) => s.wording).filter((w): w is string => Boolean(w)))],
@@ -302,18 +302,7 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
     byKind[f.properties.kind] = (byKind[f.properties.kind] ?? 0) + 1;
     for (const d of f.properties.docs) byDoc[d] = (byDoc[d] ?? 0) + 1;
   }
-  const industries: IndustriesOutT = {
-    groups: taxonomy.groups.map((g) => ({ id: g.id, zh: g.zh, zh_hant: toHant(g.zh), en: g.en })),
-    industries: taxonomy.industries.map((i) => ({
-      id: i.id,
-      group: i.group,
-      zh: i.zh,
-      zh_hant: toHant(i.zh),
-      en: i.en,
-      pinyin: toPinyin(i.zh),
-      ...(i.note ? { note: i.note } : {}),
-    })),
-  };
+  const industries = taxonomy.output;
   // Names of every prefecture a feature refers to, for lists and filters that work without the map.
   const used = new Set(features.flatMap((f) => f.properties.prefecture));
   const regions: RegionsOutT = input.prefectures.features

@@ -55,6 +55,9 @@ export const FeatureRecord = z.strictObject({
   id: slug,
   name_zh: z.string().min(1),
   name_en: z.string().min(1),
+  // Other names the documents use for this place, each as written in some document (checked).
+  aliases_zh: z.array(z.string().min(2)).min(1).optional(),
+  aliases_en: z.array(z.string().min(2)).min(1).optional(),
   kind: z.enum(KINDS),
   parent: slug.optional(),
   prefecture: z.union([z.string(), z.array(z.string()).min(1)]),
@@ -77,11 +80,64 @@ export const RecordFile = z.strictObject({
   features: z.array(z.unknown()).min(1),
 });
 
+/** GB/T 4754-2017 门类 (section) letter → the 大类 (division) numbers it spans. */
+export const GBT4754_SECTIONS: Record<string, [number, number]> = {
+  A: [1, 5],
+  B: [6, 12],
+  C: [13, 43],
+  D: [44, 46],
+  E: [47, 50],
+  F: [51, 52],
+  G: [53, 60],
+  H: [61, 62],
+  I: [63, 65],
+  J: [66, 69],
+  K: [70, 70],
+  L: [71, 72],
+  M: [73, 75],
+  N: [76, 79],
+  O: [80, 82],
+  P: [83, 83],
+  Q: [84, 85],
+  R: [86, 90],
+  S: [91, 96],
+  T: [97, 97],
+};
+
+const gbt4754 = z
+  .strictObject({
+    section: z.string().regex(/^[A-T]$/, 'a GB/T 4754-2017 门类 letter A–T'),
+    division: z
+      .string()
+      .regex(/^\d{2}$/, 'a two-digit 大类 number')
+      .optional(),
+  })
+  .describe('GB/T 4754-2017 国民经济行业分类: 门类 letter and, where the entry lies in one, 大类 number');
+const sei2018 = z
+  .string()
+  .regex(/^[1-9]$/, 'a first-level category 1–9')
+  .describe('战略性新兴产业分类(2018) first-level category (1–9)');
+const termList = z.array(z.string().min(1));
+
+export const TaxonomyEntry = z.strictObject({
+  id: slug,
+  group: slug.optional().describe("for industries and sector terms; a sub-industry takes its parent's"),
+  parent: slug.optional().describe('a sub-industry: the industry that includes it'),
+  level: z.literal('sector').optional(),
+  zh: z.string().min(1),
+  zh_hant: z.string().min(1).optional().describe('only where the Taiwan term is not what OpenCC cn→twp gives'),
+  en: z.string().min(1),
+  synonyms: z
+    .strictObject({ zh: termList.optional(), zh_hant: termList.optional(), en: termList.optional() })
+    .optional(),
+  gbt4754: gbt4754.optional(),
+  sei2018: sei2018.optional(),
+  note: z.string().optional(),
+});
+
 export const TaxonomyFile = z.strictObject({
   groups: z.array(z.strictObject({ id: slug, zh: z.string(), en: z.string() })).min(1),
-  industries: z
-    .array(z.strictObject({ id: slug, group: slug, zh: z.string(), en: z.string(), note: z.string().optional() }))
-    .min(1),
+  industries: z.array(TaxonomyEntry).min(1),
 });
 
 export const ManifestEntry = z.strictObject({
@@ -143,6 +199,12 @@ export const FeatureProperties = z
     name_pinyin: z
       .string()
       .describe('toneless pinyin of name_zh, syllables separated by spaces (pinyin-pro), for search'),
+    aliases_zh: z
+      .array(z.string())
+      .optional()
+      .describe('other names the documents use for this place (each occurs in some document text)'),
+    aliases_zh_hant: z.array(z.string()).optional().describe('aliases_zh in Traditional Chinese (OpenCC cn→twp)'),
+    aliases_en: z.array(z.string()).optional().describe('English forms of the aliases, where one exists'),
     kind: z.enum(KINDS),
     industries: z.array(slug).describe('union of the industries of all sources, in taxonomy order'),
     industries_text: z.array(z.string()).describe("the documents' own wording, one entry per distinct wording"),
@@ -191,16 +253,30 @@ export const FeatureCollectionOut = z.strictObject({
   ),
 });
 
+export const INDUSTRY_LEVELS = ['sector', 'industry', 'sub_industry'] as const;
+
 export const IndustriesOut = z.strictObject({
   groups: z.array(z.strictObject({ id: slug, zh: z.string(), zh_hant: z.string(), en: z.string() })),
   industries: z.array(
     z.strictObject({
       id: slug,
       group: slug,
+      level: z
+        .enum(INDUSTRY_LEVELS)
+        .describe('sector: a sector-level term; industry; sub_industry: part of the industry `parent`'),
+      parent: slug.optional().describe('for a sub-industry: the industry that includes it'),
+      children: z
+        .array(slug)
+        .describe('the sub-industries this industry includes: a place tagged with one of them has this industry too'),
       zh: z.string(),
-      zh_hant: z.string(),
+      zh_hant: z.string().describe('Traditional Chinese as used in Taiwan'),
       en: z.string(),
       pinyin: z.string(),
+      synonyms: z
+        .strictObject({ zh: termList, zh_hant: termList, en: termList })
+        .describe('search terms per language besides the label'),
+      gbt4754: gbt4754.optional(),
+      sei2018: sei2018.optional(),
       note: z.string().optional(),
     }),
   ),

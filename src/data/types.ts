@@ -43,6 +43,10 @@ export interface PlanFeature {
   name_zh_hant: string;
   name_en: string;
   name_pinyin: string;
+  /** Other names the documents use for the place (DATA.md). */
+  aliases_zh?: string[];
+  aliases_zh_hant?: string[];
+  aliases_en?: string[];
   kind: Kind;
   industries: string[];
   industries_text: string[];
@@ -68,10 +72,20 @@ export interface PlanFeature {
 export interface Industry {
   id: string;
   group: string;
+  /** sector: a sector-level term; sub_industry: part of `parent` (DATA.md, "The taxonomy"). */
+  level?: 'sector' | 'industry' | 'sub_industry';
+  parent?: string;
+  /** Sub-industries this industry includes. */
+  children?: string[];
   zh: string;
   zh_hant: string;
   en: string;
   pinyin: string;
+  synonyms?: { zh: string[]; zh_hant: string[]; en: string[] };
+  /** GB/T 4754-2017 门类 letter and 大类 number. */
+  gbt4754?: { section: string; division?: string };
+  /** 战略性新兴产业分类(2018) first-level category. */
+  sei2018?: string;
   note?: string;
 }
 

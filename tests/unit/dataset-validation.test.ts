@@ -185,6 +185,52 @@ describe('data build', () => {
     inp.texts['901_0000000000000000'] = '空';
     expect(buildDataset(inp).errors).toEqual(['901_0000000000000000: no feature cites this document']);
   });
+
+  test('the taxonomy derives levels and children, and rejects a bad parent or a code outside its section', () => {
+    const taxonomy = {
+      groups: [{ id: 'g', zh: '组', en: 'Group' }],
+      industries: [
+        { id: 'petrochemical', group: 'g', zh: '石化', en: 'Petrochemicals' },
+        { id: 'logistics', group: 'g', zh: '物流', en: 'Logistics', gbt4754: { section: 'G' } },
+        { id: 'cold-chain', parent: 'logistics', zh: '冷链物流', en: 'Cold chain', synonyms: { zh: ['冷链'] } },
+        { id: 'software', group: 'g', zh: '软件', en: 'Software' },
+      ],
+    };
+    const out = buildDataset(input([goodRecord()], { taxonomy }));
+    expect(out.errors).toEqual([]);
+    const byId = new Map(out.industries!.industries.map((i) => [i.id, i]));
+    expect(byId.get('logistics')).toMatchObject({ level: 'industry', children: ['cold-chain'] });
+    expect(byId.get('cold-chain')).toMatchObject({ level: 'sub_industry', parent: 'logistics', group: 'g' });
+    expect(byId.get('cold-chain')!.synonyms.zh_hant).toContain('冷鏈');
+    expect(byId.get('software')!.zh_hant).toBe('軟體'); // Taiwan phrase, not 軟件
+    expect(byId.get('software')!.synonyms.zh_hant).toContain('軟件');
+
+    const bad = structuredClone(taxonomy) as { industries: Record<string, unknown>[] };
+    bad.industries[2].parent = 'nowhere';
+    bad.industries.push({ id: 'deep', parent: 'cold-chain', zh: '深', en: 'Deep' });
+    bad.industries[1].gbt4754 = { section: 'G', division: '39' };
+    expect(buildDataset(input([goodRecord()], { taxonomy: bad })).errors).toEqual(
+      expect.arrayContaining([
+        'sources/industries.yaml: cold-chain: parent: unknown industry "nowhere"',
+        'sources/industries.yaml: deep: parent: "cold-chain" is not an industry (two levels only: industry → sub-industry)',
+        'sources/industries.yaml: logistics: gbt4754: division 39 is not in section G',
+      ]),
+    );
+  });
+
+  test('aliases are carried with their Traditional form, and one that no document contains stops the build', () => {
+    const withAlias = { ...goodRecord(), aliases_zh: ['古雷半岛'], aliases_en: ['Gulei Peninsula'] };
+    const out = buildDataset(input([withAlias]));
+    expect(out.errors).toEqual([]);
+    expect(out.features!.features[0].properties).toMatchObject({
+      aliases_zh: ['古雷半岛'],
+      aliases_zh_hant: ['古雷半島'],
+      aliases_en: ['Gulei Peninsula'],
+    });
+    expect(errorsOf([{ ...goodRecord(), aliases_zh: ['古雷港区'] }])).toEqual([
+      'sources/records/test.yaml: features[0] (gulei-park): aliases_zh: "古雷港区" occurs in no document',
+    ]);
+  });
 });
 
 describe("the project's translations", () => {
