@@ -59,6 +59,16 @@ function input(): DatasetInput {
         },
       },
     ],
+    translations: [
+      {
+        path: 'sources/translations/test.yaml',
+        data: {
+          doc: DOC,
+          clauses: [{ quote: '古雷半岛重点发展石油化工', en: 'Gulei Peninsula focuses on petrochemicals' }],
+          notes: {},
+        },
+      },
+    ],
     ...boundaries,
   };
 }
