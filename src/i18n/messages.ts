@@ -1,6 +1,7 @@
 // UI text in Simplified Chinese and English. Traditional Chinese is converted from the Simplified
 // text with OpenCC (cn → tw) when that language is chosen.
 import type { Kind, Precision } from '../data/types.ts';
+import { ownLayerEn, ownLayerZh } from './messages-own-layer.ts';
 
 const zh = {
   title: '福建规划产业布局',
@@ -110,6 +111,7 @@ const zh = {
   noWebGLDetail: '此浏览器无法创建 WebGL，地图无法显示；搜索、地点列表、详情和原文阅读仍可使用。',
   linkPartsIgnored: '链接中的部分内容无法识别，已忽略：{parts}',
   brokenRecords: '{n} 条数据记录有误，未显示：{records}',
+  ...ownLayerZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -228,6 +230,7 @@ const en: Record<MessageKey, string> = {
     'This browser cannot create a WebGL context, so the map cannot be drawn. Search, the list of places, place details and the document reader still work.',
   linkPartsIgnored: 'Parts of the link could not be understood and were ignored: {parts}',
   brokenRecords: '{n} data records are broken and are not shown: {records}',
+  ...ownLayerEn,
 };
 
 export const MESSAGES = { zh, en };
