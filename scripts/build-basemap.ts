@@ -15,7 +15,7 @@ import { writeJson } from './lib/write-json.ts';
 import { pinyin } from 'pinyin-pro';
 import * as OpenCC from 'opencc-js';
 
-const toHant = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const toHant = OpenCC.Converter({ from: 'cn', to: 'twp' });
 /** English province names where plain pinyin is not the accepted form. */
 const PROVINCE_EN: Record<string, string> = {
   内蒙古: 'Inner Mongolia',

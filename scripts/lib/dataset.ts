@@ -33,7 +33,7 @@ const toPinyin = (zh: string) =>
   pinyin(zh, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ').replace(/\s+/g, ' ').trim();
 
 /** Traditional Chinese as read in Taiwan, character and phrase level (OpenCC cn → tw). */
-const toHant = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const toHant = OpenCC.Converter({ from: 'cn', to: 'twp' });
 
 export interface DatasetInput {
   manifest: unknown;

@@ -148,7 +148,7 @@ export const KIND_ORDER: Kind[] = [
   'other',
 ];
 
-/** A person's own file of sites, parsed and checked (src/features/own-layer/import-layer.ts). */
+/** A person's own file of sites, parsed and checked (src/features/own-layer/parse/). */
 export interface UserLayer {
   name: string;
   collection: FeatureCollection;

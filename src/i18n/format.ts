@@ -12,3 +12,12 @@ export const formatPeriod = (period: { start: number; end: number }): string =>
 /** A document as one line: its period, then its title (already in the reader's language). */
 export const documentLine = (period: { start: number; end: number }, title: string): string =>
   `${formatPeriod(period)} ${title}`;
+
+/** A count with thousands separators, `50,001`, in every language (as the messages print it). */
+export const formatInteger = (n: number): string => n.toLocaleString('en-US');
+
+/** A file size in MB (MiB): one decimal below 10, whole numbers from 10 up. */
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1)} MB`;
+}

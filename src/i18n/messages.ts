@@ -1,6 +1,7 @@
 // UI text in Simplified Chinese and English. Traditional Chinese is converted from the Simplified
 // text with OpenCC (cn → tw) when that language is chosen.
 import type { Kind, Precision } from '../data/types.ts';
+import { ownLayerEn, ownLayerZh } from './messages-own-layer.ts';
 
 const zh = {
   title: '福建规划产业布局',
@@ -115,6 +116,7 @@ const zh = {
   updateAvailable: '本地图有新版本（程序或数据已更新）。',
   updateReload: '重新载入新版本',
   updateLater: '稍后',
+  ...ownLayerZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -238,6 +240,7 @@ const en: Record<MessageKey, string> = {
   updateAvailable: 'A new version of this map is available (the app or its data changed).',
   updateReload: 'Reload into the new version',
   updateLater: 'Later',
+  ...ownLayerEn,
 };
 
 export const MESSAGES = { zh, en };

@@ -14,16 +14,21 @@ let loading: Promise<void> | null = null;
 
 export function loadHantConverter(): Promise<void> {
   loading ??= import('opencc-js/cn2t').then((m) => {
-    useHantConverter.setState({ convert: m.Converter({ from: 'cn', to: 'tw' }) });
+    useHantConverter.setState({ convert: m.Converter({ from: 'cn', to: 'twp' }) });
   });
   return loading;
 }
 
-/** `{name}` placeholders filled from `vars`. */
+/**
+ * `{name}` placeholders filled from `vars`, in one pass with a replacer function: a value (perhaps
+ * text quoted from a person's file) is inserted as it is, never read for `{other}` placeholders or
+ * `$&`-style replacement patterns.
+ */
 export function fill(template: string, vars?: MessageVars): string {
-  let s = template;
-  for (const [k, v] of Object.entries(vars ?? {})) s = s.replaceAll(`{${k}}`, String(v));
-  return s;
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    Object.hasOwn(vars, name) ? String(vars[name]) : placeholder,
+  );
 }
 
 /** A UI message in `lang`; 繁體 once the converter has loaded (Simplified until then). */

@@ -3,7 +3,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { useAppStore } from '../../state/store.ts';
 import { useI18n } from '../../state/use-i18n.ts';
-import { readUserFile } from './import-layer.ts';
+import { readUserFile } from './parse/index.ts';
 
 export function OwnLayerImport() {
   const userLayer = useAppStore((s) => s.userLayer);
