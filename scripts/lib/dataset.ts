@@ -32,7 +32,7 @@ import { pinyin } from 'pinyin-pro';
 const toPinyin = (zh: string) =>
   pinyin(zh, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ').replace(/\s+/g, ' ').trim();
 
-/** Traditional Chinese as read in Taiwan, character and phrase level (OpenCC cn → tw). */
+/** Traditional Chinese as written in Taiwan, characters and phrases (OpenCC cn → twp: 软件 → 軟體). */
 const toHant = OpenCC.Converter({ from: 'cn', to: 'twp' });
 
 export interface DatasetInput {

@@ -194,7 +194,7 @@ export const FeatureProperties = z
   .strictObject({
     id: slug,
     name_zh: z.string().describe('the name as the document writes it (Simplified Chinese)'),
-    name_zh_hant: z.string().describe('name_zh converted to Traditional Chinese (OpenCC cn→tw)'),
+    name_zh_hant: z.string().describe('name_zh in Traditional Chinese with Taiwan phrases (OpenCC cn→twp)'),
     name_en: z.string(),
     name_pinyin: z
       .string()

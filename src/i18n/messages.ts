@@ -1,5 +1,6 @@
 // UI text in Simplified Chinese and English. Traditional Chinese is converted from the Simplified
-// text with OpenCC (cn → tw) when that language is chosen.
+// text with OpenCC (cn → twp, Taiwan phrases) when that language is chosen, except where
+// messages-zh-hant.ts gives Taiwan's own wording.
 import type { Kind, Precision } from '../data/types.ts';
 import { ownLayerEn, ownLayerZh } from './messages-own-layer.ts';
 

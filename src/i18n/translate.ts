@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { Language } from './languages.ts';
 import { MESSAGES, type MessageKey } from './messages.ts';
+import { ZH_HANT_OVERRIDES } from './messages-zh-hant.ts';
 
 export type Convert = (text: string) => string;
 export type MessageVars = Record<string, string | number>;
@@ -31,11 +32,17 @@ export function fill(template: string, vars?: MessageVars): string {
   );
 }
 
+/** A message's template in `lang` (繁體: Taiwan's own wording where written, else converted). */
+export function template(lang: Language, convert: Convert | null, key: MessageKey): string {
+  if (lang === 'en') return MESSAGES.en[key];
+  // Until the converter has loaded, 繁體 readers see Simplified throughout, not a mix.
+  if (lang === 'zh-Hant' && convert) return ZH_HANT_OVERRIDES[key] ?? convert(MESSAGES.zh[key]);
+  return MESSAGES.zh[key];
+}
+
 /** A UI message in `lang`; 繁體 once the converter has loaded (Simplified until then). */
 export function message(lang: Language, convert: Convert | null, key: MessageKey, vars?: MessageVars): string {
-  const template =
-    lang === 'en' ? MESSAGES.en[key] : lang === 'zh-Hant' && convert ? convert(MESSAGES.zh[key]) : MESSAGES.zh[key];
-  return fill(template, vars);
+  return fill(template(lang, convert, key), vars);
 }
 
 /** Chinese text from the data in the chosen script (English keeps it as written). */
