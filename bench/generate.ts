@@ -14,7 +14,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { formatJson } from '../scripts/lib/write-json.ts';
-import type { Industry, Kind, PlanFeature, Precision, Region } from '../src/data/types.ts';
+import type { Industry, Kind, Precision, Region, StoredProperties } from '../src/data/types.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SEED = 20240607;
@@ -313,7 +313,7 @@ function blob(r: Rng, [cx, cy]: [number, number], radius: number, vertices: numb
 const SYNTHETIC_QUOTE_EN = 'Synthetic clause for the benchmark (a random slice of the document; not translated).';
 
 /** The properties of one synthetic place: exactly those of a place in data/features.geojson. */
-export type SyntheticProperties = Omit<PlanFeature, 'geometry' | 'bbox'>;
+export type SyntheticProperties = StoredProperties;
 
 export function generate(n: number, seed = DEFAULT_SEED, inputs = readInputs()): FeatureCollection {
   const r = rng(seed);

@@ -4,8 +4,10 @@ import featuresUrl from '../../data/features.geojson?url';
 import industriesJson from '../../data/industries.json';
 import regionsJson from '../../data/regions.json';
 import manifestJson from '../../seeds/manifest.json';
+import type { StoredProperties } from './types.ts';
 import type { Clause, Dataset, DocumentMeta, Industry, IndustryGroup, PlanFeature, Region } from './types.ts';
 import { KIND_ORDER } from './types.ts';
+import { rollupOf } from './taxonomy.ts';
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
@@ -41,6 +43,7 @@ export function datasetFrom(
   documents: DocumentMeta[],
 ): Dataset {
   const documentById = new Map(documents.map((d) => [d.doc, d]));
+  const rollup = rollupOf(industries.industries);
   const problems: string[] = [];
   const features: PlanFeature[] = [];
   const seen = new Set<string>();
@@ -51,8 +54,14 @@ export function datasetFrom(
     if (problem) return problems.push(`${label}: ${problem}`);
     if (seen.has(id as string)) return problems.push(`${label}: duplicate id`);
     seen.add(id as string);
-    const props = f.properties as Omit<PlanFeature, 'geometry' | 'bbox'>;
-    features.push({ ...props, geometry: f.geometry, bbox: bbox(f) as PlanFeature['bbox'] });
+    const props = f.properties as StoredProperties;
+    features.push({
+      ...props,
+      industryRollup: rollup(props.industries),
+      sources: props.sources.map((c) => ({ ...c, industryRollup: rollup(c.industries) })),
+      geometry: f.geometry,
+      bbox: bbox(f) as PlanFeature['bbox'],
+    });
   });
   return {
     features,

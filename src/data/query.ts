@@ -25,7 +25,7 @@ const anyOf = (selected: string[], values: string[]) =>
 /** A place matches when, for every filter that has a selection, it has one of the selected values. */
 export function matchesFilters(f: PlanFeature, filters: Filters, except?: FilterKey): boolean {
   return (
-    (except === 'industries' || anyOf(filters.industries, f.industries)) &&
+    (except === 'industries' || anyOf(filters.industries, f.industryRollup)) &&
     (except === 'kinds' || filters.kinds.length === 0 || filters.kinds.includes(f.kind)) &&
     (except === 'docs' || anyOf(filters.docs, f.docs)) &&
     (except === 'prefectures' || anyOf(filters.prefectures, f.prefecture))
@@ -35,7 +35,7 @@ export function matchesFilters(f: PlanFeature, filters: Filters, except?: Filter
 export const FILTER_KEYS: readonly FilterKey[] = ['industries', 'kinds', 'docs', 'prefectures'];
 
 const valuesOf = (f: PlanFeature, key: FilterKey): readonly string[] =>
-  key === 'industries' ? f.industries : key === 'kinds' ? [f.kind] : key === 'docs' ? f.docs : f.prefecture;
+  key === 'industries' ? f.industryRollup : key === 'kinds' ? [f.kind] : key === 'docs' ? f.docs : f.prefecture;
 
 /** One filter's values per place: distinct value codes of place i are codes[start[i] .. start[i+1]). */
 interface Column {
@@ -207,7 +207,7 @@ const initials = (syllables: string) =>
  * place planning it (pass the same map for all places of a dataset).
  */
 export function searchEntry(dataset: Dataset, f: PlanFeature, industryTerms = new Map<string, string[]>()): SearchEntry {
-  const industries = f.industries.flatMap((id) => {
+  const industries = f.industryRollup.flatMap((id) => {
     let terms = industryTerms.get(id);
     if (!terms) {
       const ind = dataset.industryById.get(id);

@@ -33,6 +33,8 @@ export interface Clause {
   /** The project's English rendering of quote, not the document's text. */
   quote_en: string;
   industries: string[];
+  /** `industries` and every broader industry they belong to (computed on load; see taxonomy.ts). */
+  industryRollup: string[];
   wording?: string;
 }
 
@@ -65,9 +67,21 @@ export interface PlanFeature {
   docs: string[];
   sources: Clause[];
   geometry: Geometry;
+  /**
+   * `industries` and every broader industry they belong to, computed on load: filters, counts and
+   * the map select by it, so that an industry includes its sub-industries.
+   */
+  industryRollup: string[];
   /** [west, south, east, north], computed on load. */
   bbox: [number, number, number, number];
 }
+
+/** A clause as data/features.geojson stores it (without what the loader computes). */
+export type StoredClause = Omit<Clause, 'industryRollup'>;
+/** A place's properties as data/features.geojson stores them (without what the loader computes). */
+export type StoredProperties = Omit<PlanFeature, 'geometry' | 'bbox' | 'industryRollup' | 'sources'> & {
+  sources: StoredClause[];
+};
 
 export interface Industry {
   id: string;

@@ -53,7 +53,8 @@ export function toMapFeatures(dataset: Dataset): FeatureCollection {
       name_zh: f.name_zh,
       name_zh_hant: f.name_zh_hant,
       name_en: f.name_en,
-      ind: pipe(f.industries),
+      // An industry includes its sub-industries: the map selects by the rolled-up set, as the list does.
+      ind: pipe(f.industryRollup),
       docs: pipe(f.docs),
       pref: pipe(f.prefecture),
     },

@@ -35,6 +35,8 @@ export interface PlannerState {
   compare: string[];
   threshold: number;
   zones: boolean;
+  /** whether the matrix lists sub-industries under their industries (whose counts include them) */
+  subIndustries: boolean;
 }
 
 export const DEFAULT_PLANNER: PlannerState = {
@@ -45,6 +47,7 @@ export const DEFAULT_PLANNER: PlannerState = {
   compare: [],
   threshold: 5,
   zones: false,
+  subIndustries: false,
 };
 
 export interface UrlState {

@@ -176,6 +176,11 @@ export function parseUrlState(search: string, known: KnownValues): { state: UrlS
     if (zones === '1' || zones === '0') state.planner.zones = zones === '1';
     else dropped.push('zones');
   }
+  const sub = one('sub');
+  if (sub !== null) {
+    if (sub === '1' || sub === '0') state.planner.subIndustries = sub === '1';
+    else dropped.push('sub');
+  }
 
   const map = one('map');
   if (map !== null) {
@@ -213,6 +218,7 @@ export function serializeUrlState(s: UrlState): string {
     if (s.planner.compare.length) params.set('cmp', s.planner.compare.join(','));
     if (s.planner.threshold !== DEFAULT_PLANNER.threshold) params.set('th', String(s.planner.threshold));
     if (s.planner.zones) params.set('zones', '1');
+    if (s.planner.subIndustries) params.set('sub', '1');
   }
   if (s.q) params.set('q', s.q);
   if (s.filters.industries.length) params.set('ind', s.filters.industries.join(','));

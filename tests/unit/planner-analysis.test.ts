@@ -94,7 +94,7 @@ describe('planner analysis', () => {
       for (const hits of r.byColumn.values()) {
         for (const h of hits) {
           expect(h.clauses.length).toBeGreaterThan(0);
-          for (const c of h.clauses) expect(c.industries).toContain(r.industry.id);
+          for (const c of h.clauses) expect(c.industryRollup).toContain(r.industry.id);
         }
       }
     }
@@ -108,7 +108,7 @@ describe('planner analysis', () => {
       for (const [doc, ids] of row) {
         for (const id of ids) {
           const f = dataset.byId.get(id)!;
-          expect(f.sources.some((s) => s.doc === doc && s.industries.includes(industry))).toBe(true);
+          expect(f.sources.some((s) => s.doc === doc && s.industryRollup.includes(industry))).toBe(true);
         }
       }
     }

@@ -36,7 +36,7 @@ function plainFacetCounts(features: PlanFeature[], filters: Filters, key: Filter
   for (const f of features) {
     if (!matchesFilters(f, filters, key)) continue;
     const values =
-      key === 'industries' ? f.industries : key === 'kinds' ? [f.kind] : key === 'docs' ? f.docs : f.prefecture;
+      key === 'industries' ? f.industryRollup : key === 'kinds' ? [f.kind] : key === 'docs' ? f.docs : f.prefecture;
     for (const v of new Set(values)) counts.set(v, (counts.get(v) ?? 0) + 1);
   }
   return counts;
@@ -66,7 +66,7 @@ const initials = (s: string) =>
     .join('');
 function plainSearchIndex(dataset: Dataset) {
   return dataset.features.map((f) => {
-    const industries = f.industries.flatMap((id) => {
+    const industries = f.industryRollup.flatMap((id) => {
       const ind = dataset.industryById.get(id);
       return ind ? [ind.zh, ind.zh_hant, ind.en, ind.pinyin, initials(ind.pinyin)] : [id];
     });

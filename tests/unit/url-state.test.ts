@@ -360,6 +360,7 @@ describe('parseUrlState properties', () => {
       compare: sub(columnKeys),
       threshold: fc.integer({ min: 1, max: 999 }),
       zones: fc.boolean(),
+      subIndustries: fc.boolean(),
     });
     const mode = fc.oneof(
       fc.constant({ mode: 'explorer' as const, planner: DEFAULT_PLANNER }),

@@ -1,15 +1,19 @@
 import { useDeferredValue, useMemo } from 'react';
 import { allFacetCounts, type FilterKey } from '../../data/query.ts';
+import { industryTree } from '../../data/taxonomy.ts';
 import { KIND_ORDER } from '../../data/types.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
+import './hierarchy.css';
 
 interface Option {
   value: string;
   label: string;
   count: number;
   swatch?: string;
+  /** 1 for a sub-industry, shown under its industry (whose count includes it). */
+  depth?: number;
 }
 
 function CheckList({ legend, name, options }: { legend: string; name: FilterKey; options: Option[] }) {
@@ -19,7 +23,14 @@ function CheckList({ legend, name, options }: { legend: string; name: FilterKey;
     <fieldset className="checklist">
       <legend>{legend}</legend>
       {options.map((o) => (
-        <label key={o.value} className={o.count === 0 && !selected.includes(o.value) ? 'is-empty' : undefined}>
+        <label
+          key={o.value}
+          className={
+            [o.count === 0 && !selected.includes(o.value) ? 'is-empty' : '', o.depth ? 'checklist__sub' : '']
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
+        >
           <input
             type="checkbox"
             name={name}
@@ -70,9 +81,12 @@ export function FilterPanel() {
                 key={g.id}
                 legend={i18n.industryName(g)}
                 name="industries"
-                options={dataset.industries
-                  .filter((i) => i.group === g.id)
-                  .map((i) => ({ value: i.id, label: i18n.industryName(i), count: counts.industries.get(i.id) ?? 0 }))}
+                options={industryTree(dataset.industries, g.id).map(({ industry: i, depth }) => ({
+                  value: i.id,
+                  label: i18n.industryName(i),
+                  count: counts.industries.get(i.id) ?? 0,
+                  depth,
+                }))}
               />
             ))}
           </div>
@@ -93,7 +107,7 @@ export function FilterPanel() {
               .sort((a, b) => a.period.start - b.period.start)
               .map((d) => ({
                 value: d.doc,
-                label: `${d.period.start === d.period.end ? d.period.start : `${d.period.start}–${d.period.end}`} ${i18n.docTitle(d)}`,
+                label: i18n.docLine(d),
                 count: counts.docs.get(d.doc) ?? 0,
               }))}
           />

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
-import type { Dataset } from '../../data/types.ts';
+import { industryTree } from '../../data/taxonomy.ts';
+import './hierarchy.css';
+import type { Dataset, Industry } from '../../data/types.ts';
 import { useAppStore } from '../../state/store.ts';
 import { countMatrix, type RegionColumn } from './analysis.ts';
 import { PROVINCES, regionColumns } from './columns.ts';
@@ -53,6 +55,14 @@ export function MatrixView({ dataset }: { dataset: Dataset }) {
           {t('includeZones')}
         </label>
         <label>
+          <input
+            type="checkbox"
+            checked={planner.subIndustries}
+            onChange={(e) => setPlanner({ subIndustries: e.target.checked })}
+          />{' '}
+          {t('showSubIndustries')}
+        </label>
+        <label>
           {t('sortBy')}{' '}
           <select value={sort} onChange={(e) => setSort(e.target.value)} aria-label={t('sortBy')}>
             <option value="taxonomy">{t('sortTaxonomy')}</option>
@@ -97,15 +107,22 @@ export function MatrixView({ dataset }: { dataset: Dataset }) {
             </tr>
           </thead>
           {dataset.groups.map((g) => {
-            const rows = dataset.industries.filter((i) => i.group === g.id);
-            const sorted =
-              sort === 'taxonomy'
-                ? rows
-                : [...rows].sort((a, b) =>
-                    sort === 'total'
-                      ? (matrix.rowTotals.get(b.id)?.length ?? 0) - (matrix.rowTotals.get(a.id)?.length ?? 0)
-                      : count(b.id, sortColumn!) - count(a.id, sortColumn!),
-                  );
+            const byValue = (a: Industry, b: Industry) =>
+              sort === 'total'
+                ? (matrix.rowTotals.get(b.id)?.length ?? 0) - (matrix.rowTotals.get(a.id)?.length ?? 0)
+                : count(b.id, sortColumn!) - count(a.id, sortColumn!);
+            const order = (list: Industry[]) => (sort === 'taxonomy' ? list : [...list].sort(byValue));
+            const tree = industryTree(dataset.industries, g.id);
+            const top = tree.filter((r) => r.depth === 0).map((r) => r.industry);
+            // Sub-industries (when shown) follow their industry, sorted among themselves.
+            const sorted = order(top).flatMap((ind) => [
+              { ind, sub: false },
+              ...(planner.subIndustries
+                ? order(tree.filter((r) => r.depth > 0 && r.industry.parent === ind.id).map((r) => r.industry)).map(
+                    (child) => ({ ind: child, sub: true }),
+                  )
+                : []),
+            ]);
             return (
               <tbody key={g.id} data-group={g.id}>
                 <tr className="matrix__group">
@@ -115,8 +132,8 @@ export function MatrixView({ dataset }: { dataset: Dataset }) {
                   ))}
                   <td />
                 </tr>
-                {sorted.map((ind) => (
-                  <tr key={ind.id} data-industry={ind.id}>
+                {sorted.map(({ ind, sub }) => (
+                  <tr key={ind.id} data-industry={ind.id} className={sub ? 'matrix__sub' : undefined}>
                     <th scope="row">{l.industryName(ind)}</th>
                     {columns.map((c) => {
                       const n = count(ind.id, c);

@@ -24,7 +24,7 @@ export function PlaceClauseList({
     <ul className="place-clauses">
       {places.map((p) => {
         const clauses = p.sources.filter(
-          (s) => (!industry || s.industries.includes(industry)) && (!doc || s.doc === doc),
+          (s) => (!industry || s.industryRollup.includes(industry)) && (!doc || s.doc === doc),
         );
         return (
           <li key={p.id} data-id={p.id}>

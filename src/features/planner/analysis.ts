@@ -71,18 +71,18 @@ export function countMatrix(dataset: Dataset, columns: RegionColumn[], filters: 
     else if (list[list.length - 1] !== id) list.push(id);
   };
   for (const f of dataset.features) {
-    if (!matchesFilters(f, base) || f.industries.length === 0) continue;
+    if (!matchesFilters(f, base) || f.industryRollup.length === 0) continue;
     const cols = columns.filter((c) => c.contains(f));
     if (cols.length === 0) continue;
     const groupIds = [
-      ...new Set(f.industries.map((i) => dataset.industryById.get(i)?.group).filter(Boolean)),
+      ...new Set(f.industryRollup.map((i) => dataset.industryById.get(i)?.group).filter(Boolean)),
     ] as string[];
     for (const c of cols) {
       push(columnTotals, c.key, f.id);
-      for (const i of f.industries) push(cells, `${i}|${c.key}`, f.id);
+      for (const i of f.industryRollup) push(cells, `${i}|${c.key}`, f.id);
       for (const g of groupIds) push(groups, `group:${g}|${c.key}`, f.id);
     }
-    for (const i of f.industries) push(rowTotals, i, f.id);
+    for (const i of f.industryRollup) push(rowTotals, i, f.id);
   }
   return { cells, groups, columnTotals, rowTotals };
 }
@@ -102,8 +102,8 @@ export function compareRegions(dataset: Dataset, columns: RegionColumn[], filter
     const byColumn = new Map<string, { place: PlanFeature; clauses: Clause[] }[]>();
     for (const c of columns) {
       const hits = dataset.features
-        .filter((f) => c.contains(f) && f.industries.includes(industry.id) && matchesFilters(f, base))
-        .map((place) => ({ place, clauses: place.sources.filter((s) => s.industries.includes(industry.id)) }));
+        .filter((f) => c.contains(f) && f.industryRollup.includes(industry.id) && matchesFilters(f, base))
+        .map((place) => ({ place, clauses: place.sources.filter((s) => s.industryRollup.includes(industry.id)) }));
       if (hits.length) byColumn.set(c.key, hits);
     }
     if (byColumn.size === 0) continue;
@@ -121,7 +121,7 @@ export function industriesByDocument(dataset: Dataset, filters: Filters): Map<st
   for (const f of dataset.features) {
     if (!matchesFilters(f, { ...base, docs: [] })) continue;
     for (const s of f.sources) {
-      for (const i of s.industries) {
+      for (const i of s.industryRollup) {
         const row = out.get(i) ?? new Map<string, string[]>();
         const list = row.get(s.doc) ?? [];
         if (!list.includes(f.id)) list.push(f.id);
