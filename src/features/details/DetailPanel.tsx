@@ -74,6 +74,24 @@ export function DetailPanel() {
     if (f) headingRef.current?.focus({ preventScroll: true });
   }, [f]);
 
+  // Escape closes the panel (the reader, when open over it, takes Escape first) and returns focus
+  // to the place's row in the list, or the search box.
+  const open = f !== undefined;
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const id = useAppStore.getState().selectedId;
+      useAppStore.getState().select(null);
+      requestAnimationFrame(() => {
+        const row = id ? document.querySelector<HTMLElement>(`button.result[data-id="${CSS.escape(id)}"]`) : null;
+        (row ?? document.querySelector<HTMLElement>('input[type="search"]'))?.focus();
+      });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+
   if (!dataset || !f) return null;
   const parent = f.parent ? dataset.byId.get(f.parent) : undefined;
   const children = f.children.map((id) => dataset.byId.get(id)).filter((x) => x !== undefined);

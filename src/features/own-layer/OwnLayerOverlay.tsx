@@ -4,7 +4,7 @@ import { Layer } from '../../map/Layer.tsx';
 import { useMap } from '../../map/MapProvider.tsx';
 import { Popup } from '../../map/Popup.tsx';
 import { Source } from '../../map/Source.tsx';
-import { useMapEvent } from '../../map/hooks.ts';
+import { CLICK_PRIORITY, useMapClick } from '../../map/hooks.ts';
 import { OWN_LAYER_IDS, OWN_SOURCE, ownLayers } from '../../map-style/own-layer.ts';
 import type { UserLayer } from '../../data/types.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -53,11 +53,13 @@ function OwnLayerSource({ layer }: { layer: UserLayer }) {
     map?.fitBounds(layer.bbox, { padding: 48, maxZoom: 11, duration: 600 });
   }, [map, layer]);
 
-  useMapEvent('click', (e, m) => {
+  // Drawn over the plan: a click on a site of the person's own opens its popup and nothing else.
+  useMapClick((e, m) => {
     const hit = m.queryRenderedFeatures(e.point, { layers: OWN_LAYER_IDS.filter((id) => m.getLayer(id)) })[0];
-    if (!hit) return;
+    if (!hit) return false;
     setShown({ lngLat: [e.lngLat.lng, e.lngLat.lat], properties: hit.properties });
-  });
+    return true;
+  }, CLICK_PRIORITY.overlay);
   const close = useCallback(() => setShown(null), []);
 
   return (

@@ -7,7 +7,7 @@ import { Layer } from '../../map/Layer.tsx';
 import { useMap } from '../../map/MapProvider.tsx';
 import { Popup } from '../../map/Popup.tsx';
 import { Source } from '../../map/Source.tsx';
-import { useControl, useLayoutProperty, useMapEvent } from '../../map/hooks.ts';
+import { CLICK_PRIORITY, useControl, useLayoutProperty, useMapClick, useMapEvent } from '../../map/hooks.ts';
 import { BASEMAP_LABEL_LAYERS, labelField } from '../../map-style/basemap-style.ts';
 import {
   INTERACTIVE_LAYERS,
@@ -121,16 +121,20 @@ function PlanInteractions() {
     hovered.current = null;
     useAppStore.getState().hover(null);
   });
-  useMapEvent('click', (e) => {
+  useMapClick((e) => {
     setChooser(null);
     const hits = top(e);
     const points = [
       ...new Set(hits.filter((h) => h.layer.id === PLAN_LAYERS.points).map((h) => h.properties.id as string)),
     ];
-    if (points.length > 1) return setChooser({ lngLat: [e.lngLat.lng, e.lngLat.lat], ids: points });
+    if (points.length > 1) {
+      setChooser({ lngLat: [e.lngLat.lng, e.lngLat.lat], ids: points });
+      return true;
+    }
     const id = (hits[0]?.properties.id as string | undefined) ?? null;
     if (id) useAppStore.getState().select(id);
-  });
+    return id !== null;
+  }, CLICK_PRIORITY.base);
   const close = useCallback(() => setChooser(null), []);
   return chooser ? <PlaceChooser chooser={chooser} onClose={close} /> : null;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { loadDocumentText } from '../../data/documents.ts';
+import { formatPeriod, joinList } from '../../i18n/format.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { collectClauses, segmentText } from './segments.ts';
@@ -44,11 +45,34 @@ export function DocumentReader() {
     dialogRef.current?.focus();
   }, [segments, reader?.start]);
 
+  // Closing the reader gives focus back to what opened it (the "read in the document" link), or,
+  // for a reader opened by a link, to the place's panel.
+  const open = reader !== null;
+  const opener = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    const active = document.activeElement;
+    opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    return () => {
+      const back = opener.current;
+      opener.current = null;
+      requestAnimationFrame(() => {
+        if (back?.isConnected) back.focus();
+        else document.getElementById('detail-title')?.focus();
+      });
+    };
+  }, [open]);
+
   useEffect(() => {
     if (!reader) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close(null);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      // The reader is on top: Escape closes it, not the place panel under it.
+      e.stopImmediatePropagation();
+      close(null);
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [reader, close]);
 
   if (!reader || !dataset) return null;
@@ -71,7 +95,7 @@ export function DocumentReader() {
         <div>
           <h2 id="reader-title">{i18n.docTitle(meta)}</h2>
           <p className="reader__meta">
-            {i18n.docIssuer(meta)} · {t('issued')} {meta.issued} · {t('period')} {meta.period.start}–{meta.period.end}
+            {i18n.docIssuer(meta)} · {t('issued')} {meta.issued} · {t('period')} {formatPeriod(meta.period)}
           </p>
           <p className="reader__hint">{t('otherClauses')}</p>
         </div>
@@ -109,8 +133,8 @@ export function DocumentReader() {
                 <button
                   type="button"
                   className="clause__link"
-                  title={names.join('、')}
-                  aria-label={`${t('clauseOf', { name: names.join('、') })}: ${body.slice(0, 30)}`}
+                  title={joinList(i18n.lang, names)}
+                  aria-label={`${t('clauseOf', { name: joinList(i18n.lang, names) })}: ${body.slice(0, 30)}`}
                   onClick={() => {
                     select(ids[0]);
                     close(null);
