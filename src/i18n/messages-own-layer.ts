@@ -1,7 +1,8 @@
 // Messages of the own-layer import (src/features/own-layer/parse/): what is wrong with a person's
 // file, and what was dropped from it. Spread into `zh` and `en` in messages.ts; 繁體 is converted
-// from the Simplified text like every other UI message. `{name}` placeholders are filled by the
-// parser; text quoted from the file goes only into placeholders, never into a template.
+// from the Simplified text like every other UI message, except where messages-zh-hant.ts gives
+// Taiwan's own wording (rows, columns, features). `{name}` placeholders are filled by the parser;
+// text quoted from the file goes only into placeholders, never into a template.
 
 export const ownLayerZh = {
   importTooBig: '文件大小为 {size}，超过上限 {limit}。请拆分成较小的文件或简化后再试。',

@@ -1,11 +1,10 @@
 // 繁體 wording that the own layer's hand-written Traditional tables had, and that OpenCC's
-// Simplified → Traditional conversion (cn → tw, as for all UI text) does not produce. Moved here
-// verbatim from the tests they were part of (their other assertions stay there), so that these, and
-// only these, fail until it is decided whether the app adopts OpenCC's Taiwan phrases (twp) or
-// hand-written 繁體 for some messages. OpenCC renders, for example:
-//   第 3 行第 21 列：… (tw reads 行 as column and 列 as row: the hand-written text said 第 21 個字元)
+// Simplified → Traditional conversion (cn → twp, as for all UI text) does not produce on its own:
+// the app keeps it as Taiwan's own wording in src/i18n/messages-zh-hant.ts. OpenCC renders, for
+// example:
+//   第 3 行第 21 列：… (the mainland's 列 is a column; Taiwan's is a row: the hand-written text said 第 21 個字元)
 //   已跳過 3 行… / 未找到經度/緯度列 (hand-written: 列 for rows, 欄位 for columns)
-//   文件是空的。 / 這是 KML 文件 (twp: 檔案) · 不是 UTF-8 文本 (hand-written: 文字)
+//   不是 UTF-8 文本 (hand-written: 文字, naming Big5 as a likely encoding)
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readUserFile } from '../../../src/features/own-layer/parse/index.ts';
 import { loadHantConverter } from '../../../src/i18n/translate.ts';
