@@ -21,9 +21,15 @@ export const BASEMAP_LAYERS = {
 /**
  * Empty, hidden layers that mark where overlays go (like Mapbox Standard's slots): a layer added
  * before a slot lands at that height, whatever was added first. Bottom to top: area fills of the
- * plan; overlays that shade regions (the planner's); the plan's lines, points and labels.
+ * plan; overlays that shade regions (the planner's); the plan's lines, points and labels; markers
+ * over every place (the chosen place, count badges, highlights).
  */
-export const SLOTS = { areas: 'slot-areas', overlays: 'slot-overlays', plan: 'slot-plan' } as const;
+export const SLOTS = {
+  areas: 'slot-areas',
+  overlays: 'slot-overlays',
+  plan: 'slot-plan',
+  markers: 'slot-markers',
+} as const;
 const slot = (id: string) => ({ id, type: 'background' as const, layout: { visibility: 'none' as const } });
 
 export const BASEMAP_LABEL_LAYERS = [BASEMAP_LAYERS.provinceLabels, BASEMAP_LAYERS.prefectureLabels];
@@ -78,6 +84,7 @@ export function basemapStyle(lang: Language, base?: string): StyleSpecification 
         paint: { 'line-color': '#7d7263', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 9, 2] },
       },
       slot(SLOTS.plan),
+      slot(SLOTS.markers),
       {
         id: 'province-labels',
         type: 'symbol',

@@ -122,8 +122,16 @@ export function planLayerFilters(selection: ExpressionSpecification): Record<Pla
   } as Record<PlanLayerId, FilterSpecification>;
 }
 
-/** The plan layers, bottom to top, for one selection (`planFilter`) and label language. */
-export function planLayers(selection: ExpressionSpecification, lang: Language): LayerSpecification[] {
+/**
+ * The plan layers, bottom to top, for one selection (`planFilter`) and label language. Whole
+ * prefectures are faint in the full view (all sixteen would hide everything else) and stand out
+ * once a filter or search has picked them (`narrowed`): then they are results like any place.
+ */
+export function planLayers(
+  selection: ExpressionSpecification,
+  lang: Language,
+  { narrowed = false }: { narrowed?: boolean } = {},
+): LayerSpecification[] {
   const filters = planLayerFilters(selection);
   return [
     {
@@ -141,7 +149,7 @@ export function planLayers(selection: ExpressionSpecification, lang: Language): 
           state('hover'),
           0.3,
           ['==', ['get', 'kind'], 'prefecture'],
-          0.05,
+          narrowed ? 0.14 : 0.05,
           ['==', ['get', 'approx'], true],
           0.08,
           0.18,
@@ -163,7 +171,7 @@ export function planLayers(selection: ExpressionSpecification, lang: Language): 
           state('hover'),
           2.4,
           ['==', ['get', 'kind'], 'prefecture'],
-          0.6,
+          narrowed ? 2.4 : 0.6,
           1.2,
         ],
         'line-opacity': 0.9,
@@ -215,6 +223,84 @@ export function planLayers(selection: ExpressionSpecification, lang: Language): 
         'text-max-width': 9,
       },
       paint: { 'text-color': '#2b2620', 'text-halo-color': '#fff', 'text-halo-width': 1.4 },
+    },
+  ];
+}
+
+export const SELECTED_LAYERS = { point: 'plan-selected-point', label: 'plan-selected-label' } as const;
+
+/**
+ * The chosen place drawn over every other place: at a point several places share, the dot and the
+ * label are the chosen one's, not whichever place happens to be drawn last.
+ */
+export function selectedLayers(selectedId: string, lang: Language): LayerSpecification[] {
+  const isSelected: FilterSpecification = ['all', isPoint, ['==', ['get', 'id'], selectedId]];
+  return [
+    {
+      id: SELECTED_LAYERS.point,
+      type: 'circle',
+      source: PLAN_SOURCE,
+      filter: isSelected,
+      paint: {
+        'circle-color': kindColor,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 8, 9, 10, 12, 12],
+        'circle-stroke-color': '#111',
+        'circle-stroke-width': 3,
+      },
+    },
+    {
+      id: SELECTED_LAYERS.label,
+      type: 'symbol',
+      source: PLAN_SOURCE,
+      filter: isSelected,
+      layout: {
+        'text-field': labelText(lang),
+        'text-font': ['sans-serif'],
+        'text-size': 13,
+        'text-offset': [0, 1.2],
+        'text-anchor': 'top',
+        'text-allow-overlap': true,
+        'text-max-width': 10,
+      },
+      paint: { 'text-color': '#111', 'text-halo-color': '#fff', 'text-halo-width': 1.8 },
+    },
+  ];
+}
+
+export const STACK_SOURCE = 'plan-stacks';
+export const STACK_LAYERS = { badge: 'plan-stack-badge', count: 'plan-stack-count' } as const;
+
+/**
+ * A count badge at each point that several listed places share (21 export bases at a handful of
+ * prefecture seats would otherwise look like a handful of places), offset to the dot's upper right.
+ */
+export function stackLayers(): LayerSpecification[] {
+  return [
+    {
+      id: STACK_LAYERS.badge,
+      type: 'circle',
+      source: STACK_SOURCE,
+      paint: {
+        'circle-color': '#2b2620',
+        'circle-radius': 8,
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 1.5,
+        'circle-translate': [9, -9],
+      },
+    },
+    {
+      id: STACK_LAYERS.count,
+      type: 'symbol',
+      source: STACK_SOURCE,
+      layout: {
+        'text-field': ['to-string', ['get', 'count']],
+        'text-font': ['sans-serif'],
+        'text-size': 11,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+        'text-offset': [0.75, -0.75],
+      },
+      paint: { 'text-color': '#fff' },
     },
   ];
 }

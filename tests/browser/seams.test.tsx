@@ -1,8 +1,8 @@
 // Seams a real user crosses (issue: seams), each item at the viewport where it was seen. Every test
 // is named after its item.
 import { afterEach, expect, test } from 'vitest';
-import { page } from 'vitest/browser';
-import { datasetLoaded, mountApp, unmountApp } from './support/app.tsx';
+import { page, userEvent } from 'vitest/browser';
+import { datasetLoaded, idleMap, listedIds, mountApp, settledListIds, unmountApp } from './support/app.tsx';
 
 afterEach(unmountApp);
 
@@ -57,4 +57,161 @@ test('EN: every clause of a place shows the project translation below the origin
   await datasetLoaded();
   await expect.element(page.getByTestId('detail-panel')).toBeVisible();
   expect(document.querySelector('[data-testid="clause-translation"]')).toBeNull();
+});
+
+test('6. places sharing one point: the stack shows its count; the chosen place is the one drawn and labelled there', async () => {
+  await mountApp('?lang=en&kind=export_base');
+  const dataset = await datasetLoaded();
+  const map = await idleMap({ plan: true });
+  const bases = dataset.features.filter((f) => f.kind === 'export_base' && f.geometry.type === 'Point');
+  expect(bases.length).toBeGreaterThan(10);
+  await expect.poll(() => listedIds().length).toBe(dataset.features.filter((f) => f.kind === 'export_base').length);
+  await idleMap({ plan: true });
+  // Every listed point is either drawn alone or counted in a badge: the badges and lone points add up.
+  const badges = () => {
+    const seen = new Map<string, number>();
+    for (const b of map.querySourceFeatures('plan-stacks'))
+      seen.set(String(b.properties.ids), Number(b.properties.count));
+    return seen;
+  };
+  await expect.poll(() => badges().size).toBeGreaterThan(0);
+  const byPoint = new Map<string, string[]>();
+  for (const f of bases) {
+    const key = (f.geometry as GeoJSON.Point).coordinates.map((c) => c.toFixed(5)).join(',');
+    byPoint.set(key, [...(byPoint.get(key) ?? []), f.id]);
+  }
+  const stacked = [...byPoint.values()].filter((ids) => ids.length > 1);
+  expect([...badges().values()].sort()).toEqual(stacked.map((ids) => ids.length).sort());
+  const counted = [...badges().values()].reduce((a, b) => a + b, 0);
+  const alone = [...byPoint.values()].filter((ids) => ids.length === 1).length;
+  expect(counted + alone).toBe(bases.length);
+  // The badge text is drawn.
+  expect(map.queryRenderedFeatures({ layers: ['plan-stack-count'] }).length).toBeGreaterThan(0);
+
+  // Choosing one place of a stack draws and labels that place over the others.
+  const ids = stacked.sort((a, b) => b.length - a.length)[0];
+  const chosen = dataset.byId.get(ids[ids.length - 1])!;
+  await mountApp(`?lang=en&sel=${chosen.id}`);
+  await datasetLoaded();
+  const m2 = await idleMap({ plan: true });
+  await expect.poll(() => m2.getLayer('plan-selected-label') !== undefined).toBe(true);
+  await idleMap({ plan: true });
+  const labels = m2.queryRenderedFeatures({ layers: ['plan-selected-label'] }).map((f) => f.properties.id);
+  expect(labels).toEqual([chosen.id]);
+});
+
+test('6. the chooser of a shared point is drawn above the legend, not under it', async () => {
+  await mountApp('?lang=en');
+  const dataset = await datasetLoaded();
+  const byPoint = new Map<string, string[]>();
+  for (const f of dataset.features) {
+    if (f.geometry.type !== 'Point') continue;
+    const key = f.geometry.coordinates.join(',');
+    byPoint.set(key, [...(byPoint.get(key) ?? []), f.id]);
+  }
+  const [key] = [...byPoint].sort((a, b) => b[1].length - a[1].length)[0];
+  const [lng, lat] = key.split(',').map(Number);
+  const map = await idleMap({ plan: true });
+  // Put the point where the legend is (top left of the map).
+  const legend = page.getByTestId('legend').element().getBoundingClientRect();
+  const canvas = map.getCanvas().getBoundingClientRect();
+  map.jumpTo({ center: [lng, lat], zoom: 10 });
+  await idleMap({ plan: true });
+  const at = map.project([lng, lat]);
+  map.panBy([at.x - (legend.left - canvas.left + 30), at.y - (legend.top - canvas.top + 30)], { duration: 0 });
+  await idleMap({ plan: true });
+  const pt = map.project([lng, lat]);
+  map.fire('click', { point: pt, lngLat: map.unproject(pt), originalEvent: new MouseEvent('click') });
+  await expect.element(page.getByText(/places here/)).toBeVisible();
+  const button = document.querySelector<HTMLElement>('.maplibregl-popup .popup__list button')!;
+  const r = button.getBoundingClientRect();
+  const top = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+  expect(button.contains(top)).toBe(true);
+});
+
+test('7. prefectures among the results are drawn as results: outlined, each listed one on the map', async () => {
+  await mountApp('?lang=zh-Hant&ind=automobile');
+  const dataset = await datasetLoaded();
+  const map = await idleMap({ plan: true });
+  const listed = await settledListIds();
+  const prefectures = listed.filter((id) => dataset.byId.get(id)!.kind === 'prefecture');
+  expect(prefectures.length).toBeGreaterThan(1);
+  await idleMap({ plan: true });
+  const drawn = new Set(map.queryRenderedFeatures({ layers: ['plan-area-line'] }).map((f) => String(f.properties.id)));
+  for (const id of prefectures) expect(drawn.has(id), id).toBe(true);
+  // Drawn distinctly: a prefecture's outline is as strong as any other place's, not a hairline.
+  const layer = map.getLayer('plan-area-line') as unknown as {
+    paint: { get: (k: string) => { evaluate: (f: unknown, s: unknown) => number } };
+  };
+  const width = (kind: string) =>
+    layer.paint.get('line-width').evaluate({ type: 2, properties: { kind, approx: false } }, {});
+  expect(width('prefecture')).toBeGreaterThanOrEqual(width('specialised_park'));
+});
+
+test('8. unchecking the last filter keeps the filter panel open and returns to the Fujian start view', async () => {
+  await mountApp('?lang=zh-Hans');
+  await datasetLoaded();
+  const map = await idleMap({ plan: true });
+  const start = map.getBounds();
+  await page.getByText('筛选', { exact: true }).click();
+  const box = page.getByRole('checkbox', { name: /^石油化工/ });
+  await box.click();
+  await expect.poll(() => listedIds().length).toBeGreaterThan(0);
+  await idleMap({ plan: true });
+  await box.click();
+  await settledListIds();
+  await idleMap({ plan: true });
+  expect(document.querySelector<HTMLDetailsElement>('details.filters')!.open).toBe(true);
+  // Back at Fujian, not zoomed out to everything (Shandong included).
+  const b = map.getBounds();
+  expect(b.getNorth()).toBeLessThan(31);
+  expect(Math.abs(map.getCenter().lat - start.getCenter().lat)).toBeLessThan(1);
+  // Clearing a search does the same.
+  await userEvent.type(page.getByRole('searchbox'), '汽车');
+  await expect.poll(() => listedIds().length).toBeGreaterThan(0);
+  await userEvent.clear(page.getByRole('searchbox'));
+  await settledListIds();
+  await idleMap({ plan: true });
+  expect(map.getBounds().getNorth()).toBeLessThan(31);
+});
+
+test('9. keyboard: Escape closes the place panel; closing the reader gives focus back to its link', async () => {
+  await mountApp('?lang=en&sel=gulei-taiwan-petrochemical-park');
+  await datasetLoaded();
+  const panel = page.getByTestId('detail-panel');
+  await expect.element(panel).toBeVisible();
+  const link = panel.getByRole('button', { name: /Read in the document/ }).first();
+  (link.element() as HTMLElement).focus();
+  await userEvent.keyboard('{Enter}');
+  await expect.element(page.getByRole('dialog')).toBeVisible();
+  await userEvent.keyboard('{Escape}');
+  await expect.poll(() => document.querySelector('[role="dialog"]')).toBeNull();
+  // The reader closed, the place stays, and focus is back on the link.
+  await expect.element(panel).toBeVisible();
+  await expect.poll(() => document.activeElement?.textContent ?? '').toMatch(/Read in the document/);
+  await userEvent.keyboard('{Escape}');
+  await expect.poll(() => document.querySelector('[data-testid="detail-panel"]')).toBeNull();
+});
+
+test('10. a site of your own over a plan place: one click opens one popup', async () => {
+  await mountApp('?lang=en');
+  const dataset = await datasetLoaded();
+  const map = await idleMap({ plan: true });
+  const place = dataset.features.find((f) => f.geometry.type === 'Point')!;
+  const [lng, lat] = (place.geometry as GeoJSON.Point).coordinates;
+  const { parseUserLayer } = await import('../../src/features/own-layer/parse/index.ts');
+  const result = parseUserLayer('mine.csv', `name,lon,lat\nMy site,${lng},${lat}\n`, 'en');
+  if (!result.ok) throw new Error(result.message);
+  const { useAppStore } = await import('../../src/state/store.ts');
+  useAppStore.getState().setUserLayer(result.layer);
+  await idleMap({ plan: true });
+  map.jumpTo({ center: [lng, lat], zoom: 11 });
+  await idleMap({ plan: true });
+  const pt = map.project([lng, lat]);
+  expect(map.queryRenderedFeatures(pt, { layers: ['user-points'] }).length).toBe(1);
+  expect(map.queryRenderedFeatures(pt, { layers: ['plan-points'] }).length).toBeGreaterThan(0);
+  map.fire('click', { point: pt, lngLat: map.unproject(pt), originalEvent: new MouseEvent('click') });
+  await expect.element(page.getByText('My site')).toBeVisible();
+  expect(document.querySelectorAll('.maplibregl-popup').length).toBe(1);
+  expect(useAppStore.getState().selectedId).toBeNull();
 });

@@ -23,6 +23,9 @@ import {
   planLayerFilters,
   planLayers,
   planSource,
+  selectedLayers,
+  STACK_SOURCE,
+  stackLayers,
   toMapFeatures,
   type PlanLayerId,
 } from '../../src/map-style/plan-layers.ts';
@@ -102,12 +105,16 @@ describe('layers are valid MapLibre style', () => {
     const style = basemapStyle(lang, 'http://localhost/');
     style.sources[PLAN_SOURCE] = { ...planSource(dataset), data: { type: 'FeatureCollection', features: [] } };
     style.sources[OWN_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+    style.sources[STACK_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
     const counts = new Map([
       ['350200', 3],
       ['350600', 7],
     ]);
     style.layers.push(
       ...planLayers(planFilter({ ...EMPTY_FILTERS, industries: ['petrochemical'] }, ['a', 'b']), lang),
+      ...planLayers(planFilter(EMPTY_FILTERS, null), lang, { narrowed: true }).map((l) => ({ ...l, id: `${l.id}-n` })),
+      ...selectedLayers('gulei-taiwan-petrochemical-park', lang),
+      ...stackLayers(),
       choroplethLayer(counts),
       ...ownLayers(),
     );

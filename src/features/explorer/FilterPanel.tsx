@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { allFacetCounts, type FilterKey } from '../../data/query.ts';
 import { industryTree } from '../../data/taxonomy.ts';
 import { KIND_ORDER } from '../../data/types.ts';
@@ -56,6 +56,7 @@ export function FilterPanel() {
   const clear = useAppStore((s) => s.clearFilters);
   const i18n = useI18n();
   const { t } = i18n;
+  const [openChoice, setOpenChoice] = useState<boolean | null>(null);
   // One pass over an index of the places for all four filters (see query.ts), not four scans, and
   // one step behind a click (a deferred value): the checkbox answers at once, the counts follow.
   const now = useMemo(() => ({ dataset, filters }), [dataset, filters]);
@@ -128,14 +129,32 @@ export function FilterPanel() {
   );
   if (!dataset || !counts) return null;
   const active = Object.values(filters).reduce((n, v) => n + v.length, 0);
+  // Open when a link brings filters; after that the person decides: unchecking the last filter
+  // must not fold the panel away under their pointer.
+  const open = openChoice ?? active > 0;
   return (
-    <details className="filters" open={active > 0 || undefined}>
+    <details
+      className="filters"
+      open={open}
+      onToggle={(e) => {
+        const now = e.currentTarget.open;
+        if (now !== open) setOpenChoice(now);
+      }}
+      onChange={() => setOpenChoice(true)}
+    >
       <summary>
         {t('filters')}
         {active > 0 && <span className="badge">{active}</span>}
       </summary>
       {active > 0 && (
-        <button type="button" className="link-button" onClick={clear}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setOpenChoice(true);
+            clear();
+          }}
+        >
           {t('clearFilters')}
         </button>
       )}

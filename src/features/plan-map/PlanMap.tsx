@@ -8,7 +8,7 @@ import { useMap } from '../../map/MapProvider.tsx';
 import { Popup } from '../../map/Popup.tsx';
 import { Source } from '../../map/Source.tsx';
 import { CLICK_PRIORITY, useControl, useLayoutProperty, useMapClick, useMapEvent } from '../../map/hooks.ts';
-import { BASEMAP_LABEL_LAYERS, labelField } from '../../map-style/basemap-style.ts';
+import { BASEMAP_LABEL_LAYERS, labelField, SLOTS } from '../../map-style/basemap-style.ts';
 import {
   INTERACTIVE_LAYERS,
   PLAN_LAYER_SLOT,
@@ -18,11 +18,16 @@ import {
   planFilter,
   planLayers,
   planSource,
+  selectedLayers,
+  STACK_LAYERS,
+  STACK_SOURCE,
+  stackLayers,
 } from '../../map-style/plan-layers.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useDeferredPlaces } from '../../state/use-places.ts';
-import { alreadyFits, boundsOf, flyToPlace } from './camera.ts';
+import { alreadyFits, fitTarget, flyToPlace } from './camera.ts';
+import { pointStacks } from './stacks.ts';
 
 /** Zoom buttons, scale bar, and a map that does not rotate. */
 export function MapControls() {
@@ -121,8 +126,18 @@ function PlanInteractions() {
     hovered.current = null;
     useAppStore.getState().hover(null);
   });
-  useMapClick((e) => {
+  useMapClick((e, map) => {
     setChooser(null);
+    // A count badge sits beside its dot: a click on it lists the places there.
+    const badge = map.getLayer(STACK_LAYERS.badge)
+      ? map.queryRenderedFeatures(e.point, { layers: [STACK_LAYERS.badge] })[0]
+      : undefined;
+    if (badge) {
+      const raw = badge.properties.ids as string | string[];
+      const ids = typeof raw === 'string' ? (JSON.parse(raw) as string[]) : raw;
+      setChooser({ lngLat: [e.lngLat.lng, e.lngLat.lat], ids });
+      return true;
+    }
     const hits = top(e);
     const points = [
       ...new Set(hits.filter((h) => h.layer.id === PLAN_LAYERS.points).map((h) => h.properties.id as string)),
@@ -175,16 +190,16 @@ function PlanStates() {
 function FitResults() {
   const map = useMap();
   const fitRequest = useAppStore((s) => s.fitRequest);
-  const { places, current } = useDeferredPlaces();
+  const { places, current, filters, searchIds, dataset } = useDeferredPlaces();
   const fitted = useRef(0);
   useEffect(() => {
-    if (!map || fitRequest === fitted.current || !current) return;
+    if (!map || fitRequest === fitted.current || !current || !dataset) return;
     fitted.current = fitRequest;
-    const b = boundsOf(places);
+    const b = fitTarget(dataset, places, filters, searchIds);
     const fit = { padding: 48, maxZoom: 10 };
     // A result set the view already shows whole is not worth a camera move (nor the new tiles).
     if (b && !alreadyFits(map, b, fit)) map.fitBounds(b, { ...fit, duration: 600 });
-  }, [map, fitRequest, current, places]);
+  }, [map, fitRequest, current, places, dataset, filters, searchIds]);
   return null;
 }
 
@@ -197,7 +212,8 @@ function PlanLayers() {
   const { lang } = useI18n();
   const { searchIds, filters, dataset } = useDeferredPlaces();
   const selection = useMemo(() => planFilter(filters, searchIds), [filters, searchIds]);
-  const layers = useMemo(() => planLayers(selection, lang), [selection, lang]);
+  const narrowed = searchIds !== null || Object.values(filters).some((v) => v.length > 0);
+  const layers = useMemo(() => planLayers(selection, lang, { narrowed }), [selection, lang, narrowed]);
   const source = useMemo(() => (dataset ? planSource(dataset) : null), [dataset]);
   useEffect(() => {
     // For the benchmark: the next `map:idle` after this mark has the new selection drawn.
@@ -210,6 +226,39 @@ function PlanLayers() {
         <Layer key={layer.id} spec={layer} beforeId={PLAN_LAYER_SLOT[layer.id as PlanLayerId]} />
       ))}
       <PlanStates />
+      <SelectedPlace />
+    </Source>
+  );
+}
+
+/** The chosen place over all others (its dot and its name), where it is a point. */
+function SelectedPlace() {
+  const { lang } = useI18n();
+  const selectedId = useAppStore((s) => s.selectedId);
+  const dataset = useAppStore((s) => s.dataset);
+  const isPoint = selectedId ? dataset?.byId.get(selectedId)?.geometry.type === 'Point' : false;
+  const layers = useMemo(() => (selectedId ? selectedLayers(selectedId, lang) : []), [selectedId, lang]);
+  if (!isPoint) return null;
+  return (
+    <>
+      {layers.map((layer) => (
+        <Layer key={layer.id} spec={layer} beforeId={SLOTS.markers} />
+      ))}
+    </>
+  );
+}
+
+const STACK_STYLE = stackLayers();
+
+/** A count badge where several listed places share a point. */
+function Stacks() {
+  const { places } = useDeferredPlaces();
+  const spec = useMemo(() => ({ type: 'geojson' as const, data: pointStacks(places) }), [places]);
+  return (
+    <Source id={STACK_SOURCE} spec={spec}>
+      {STACK_STYLE.map((layer) => (
+        <Layer key={layer.id} spec={layer} beforeId={SLOTS.markers} />
+      ))}
     </Source>
   );
 }
@@ -222,6 +271,7 @@ export function PlanMap() {
       <ViewSync />
       <PerformanceMarks />
       <PlanLayers />
+      <Stacks />
       <PlanInteractions />
       <FitResults />
     </>

@@ -1,6 +1,8 @@
 // Where the map looks: the result set after a filter or search, the place chosen.
 import { LngLatBounds, type Map as MapLibreMap } from 'maplibre-gl';
-import type { PlanFeature } from '../../data/types.ts';
+import type { Filters } from '../../data/query.ts';
+import type { Dataset, PlanFeature } from '../../data/types.ts';
+import { FUJIAN_BOUNDS } from '../../map-style/basemap-style.ts';
 
 export function boundsOf(features: PlanFeature[]): LngLatBounds | null {
   if (features.length === 0) return null;
@@ -28,4 +30,25 @@ export function flyToPlace(map: MapLibreMap, f: PlanFeature): void {
   const [w, s, e, n] = f.bbox;
   if (f.geometry.type === 'Point') map.flyTo({ center: [w, s], zoom: Math.max(map.getZoom(), 9), duration: 700 });
   else map.fitBounds([w, s, e, n], { padding: 48, maxZoom: 11, duration: 700 });
+}
+
+/**
+ * Where to look after a filter or search: nothing chosen → the start view (Fujian); prefectures
+ * chosen → those prefectures (not every place that reaches into them, like the FTZ spanning
+ * Fuzhou and Xiamen); otherwise the result set.
+ */
+export function fitTarget(
+  dataset: Dataset,
+  places: PlanFeature[],
+  filters: Filters,
+  searchIds: string[] | null,
+): LngLatBounds | null {
+  const nothingChosen = searchIds === null && Object.values(filters).every((v) => v.length === 0);
+  if (nothingChosen) return new LngLatBounds(FUJIAN_BOUNDS);
+  if (filters.prefectures.length && places.length) {
+    const chosen = new Set(filters.prefectures);
+    const outlines = dataset.features.filter((f) => f.kind === 'prefecture' && f.prefecture.some((c) => chosen.has(c)));
+    if (outlines.length) return boundsOf(outlines);
+  }
+  return boundsOf(places);
 }
