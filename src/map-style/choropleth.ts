@@ -55,3 +55,17 @@ export function choroplethLayer(counts: Map<string, number>): LayerSpecification
     paint: { 'fill-color': choroplethColor(counts), 'fill-opacity': 0.85 },
   };
 }
+
+export const COMPARED_REGIONS_LAYER = 'compared-regions';
+
+/** The prefectures being compared, outlined (basemap outlines, property `code`). */
+export function comparedRegionsLayer(codes: string[]): LayerSpecification {
+  return {
+    id: COMPARED_REGIONS_LAYER,
+    type: 'line',
+    source: PREFECTURE_SOURCE,
+    filter: codes.length ? ['in', ['get', 'code'], ['literal', codes]] : ['boolean', false],
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': '#b4432f', 'line-width': 3.5, 'line-opacity': 0.9 },
+  };
+}

@@ -304,3 +304,32 @@ export function stackLayers(): LayerSpecification[] {
     },
   ];
 }
+
+export const HIGHLIGHT_LAYERS = { points: 'plan-highlight-points', areas: 'plan-highlight-areas' } as const;
+
+/** A ring around each of `ids` (a planner cell's places): which places a number stands for. */
+export function highlightLayers(ids: string[]): LayerSpecification[] {
+  const chosen: ExpressionSpecification = ids.length ? ['match', ['get', 'id'], ids, true, false] : ['boolean', false];
+  return [
+    {
+      id: HIGHLIGHT_LAYERS.areas,
+      type: 'line',
+      source: PLAN_SOURCE,
+      filter: ['all', isArea, chosen],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#111', 'line-width': 2.6, 'line-opacity': 0.85 },
+    },
+    {
+      id: HIGHLIGHT_LAYERS.points,
+      type: 'circle',
+      source: PLAN_SOURCE,
+      filter: ['all', isPoint, chosen],
+      paint: {
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 9, 9, 12, 12, 14],
+        'circle-stroke-color': '#111',
+        'circle-stroke-width': 2.5,
+      },
+    },
+  ];
+}

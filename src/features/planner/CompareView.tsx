@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Dataset } from '../../data/types.ts';
 import { useAppStore } from '../../state/store.ts';
 import { columnFromKey, compareRegions, prefectureColumn, zoneColumn, zoneIds } from './analysis.ts';
+import { ComparedRegions } from './map-overlays.tsx';
 import { PlaceClauseList } from './PlaceClauseList.tsx';
 import { usePlannerLabels } from './usePlannerLabels.ts';
 
@@ -27,8 +28,17 @@ export function CompareView({ dataset }: { dataset: Dataset }) {
     setPlanner({
       compare: planner.compare.includes(key) ? planner.compare.filter((k) => k !== key) : [...planner.compare, key],
     });
+  const onMap = useMemo(() => {
+    const codes = columns.filter((c) => c.type === 'prefecture').map((c) => c.ref);
+    const zones = columns.filter((c) => c.type === 'zone').map((c) => dataset.byId.get(c.ref)!);
+    const extent = dataset.features.filter((f) => columns.some((c) => c.contains(f)));
+    return { codes, zones, extent };
+    // columns derive from planner.compare
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dataset, planner.compare]);
   return (
     <div className="planner-view">
+      <ComparedRegions codes={onMap.codes} zones={onMap.zones} extent={onMap.extent} />
       <p className="intro">{t('compareIntro')}</p>
       <fieldset className="region-picker">
         <legend>{t('regions')}</legend>

@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { industryTree } from '../../data/taxonomy.ts';
 import './hierarchy.css';
 import type { Dataset, Industry } from '../../data/types.ts';
 import { useAppStore } from '../../state/store.ts';
 import { countMatrix, type RegionColumn } from './analysis.ts';
 import { PROVINCES, regionColumns } from './columns.ts';
+import { HighlightPlaces, useFitPlaces } from './map-overlays.tsx';
 import { PlaceClauseList } from './PlaceClauseList.tsx';
 import { usePlannerLabels } from './usePlannerLabels.ts';
 
@@ -14,6 +15,13 @@ export function useMatrixModel(dataset: Dataset, province: string, withZones: bo
     const columns = regionColumns(dataset, province, withZones);
     return { columns, matrix: countMatrix(dataset, columns, filters) };
   }, [dataset, province, withZones, filters]);
+}
+
+/** The map follows the matrix's province (Shandong's prefectures when Shandong is shown). */
+function ProvinceOnMap({ dataset, province }: { dataset: Dataset; province: string }) {
+  const places = useMemo(() => dataset.features.filter((f) => f.province === province), [dataset, province]);
+  useFitPlaces(places, 8);
+  return null;
 }
 
 /** Prefectures (and zones) × industries grouped by the taxonomy; every number opens its places. */
@@ -27,6 +35,16 @@ export function MatrixView({ dataset }: { dataset: Dataset }) {
   const l = usePlannerLabels(dataset);
   const { t } = l;
   const { columns, matrix } = useMatrixModel(dataset, province, planner.zones && province === '350000');
+  const cellPlaces = useMemo(
+    () =>
+      cell ? (matrix.cells.get(`${cell.industry}|${cell.column.key}`) ?? []).map((id) => dataset.byId.get(id)!) : [],
+    [cell, matrix, dataset],
+  );
+  // A number opens its places below the table: bring them into view.
+  const cellRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (cell) cellRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [cell]);
   const count = (industry: string, c: RegionColumn) => matrix.cells.get(`${industry}|${c.key}`)?.length ?? 0;
   const sortColumn = columns.find((c) => c.key === planner.sort);
   // A link's (or the other province's) column that this matrix does not have: taxonomy order.
@@ -162,8 +180,10 @@ export function MatrixView({ dataset }: { dataset: Dataset }) {
           })}
         </table>
       </div>
+      {!cell && <ProvinceOnMap dataset={dataset} province={province} />}
       {cell && (
-        <section className="cell-detail" aria-live="polite" data-testid="cell-detail">
+        <section className="cell-detail" aria-live="polite" data-testid="cell-detail" ref={cellRef}>
+          <HighlightPlaces places={cellPlaces} />
           <h3>
             {l.industryName(dataset.industryById.get(cell.industry)!)} · {l.columnLabel(cell.column)}
           </h3>
@@ -177,11 +197,7 @@ export function MatrixView({ dataset }: { dataset: Dataset }) {
               {t('showOnMap')}
             </button>
           )}
-          <PlaceClauseList
-            dataset={dataset}
-            industry={cell.industry}
-            places={(matrix.cells.get(`${cell.industry}|${cell.column.key}`) ?? []).map((id) => dataset.byId.get(id)!)}
-          />
+          <PlaceClauseList dataset={dataset} industry={cell.industry} places={cellPlaces} />
         </section>
       )}
     </div>

@@ -1,7 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Dataset } from '../../data/types.ts';
+import { listSeparator } from '../../i18n/format.ts';
 import { useAppStore } from '../../state/store.ts';
 import { overlapReport } from './analysis.ts';
+import { PROVINCES } from './columns.ts';
 import { usePlannerLabels } from './usePlannerLabels.ts';
 
 /** The plan's own diagnosis of homogeneous competition between cities, which this report puts in numbers. */
@@ -19,25 +21,47 @@ export function OverlapView({ dataset }: { dataset: Dataset }) {
   const openReader = useAppStore((s) => s.openReader);
   const l = usePlannerLabels(dataset);
   const { t } = l;
-  const rows = useMemo(() => overlapReport(dataset, filters, planner.threshold), [dataset, filters, planner.threshold]);
+  const { province } = planner;
+  const rows = useMemo(
+    () => overlapReport(dataset, filters, planner.threshold, province),
+    [dataset, filters, planner.threshold, province],
+  );
+  const [clamped, setClamped] = useState<number | null>(null);
+  const problemProvince = dataset.documentById.get(PROBLEM_CLAUSE.doc)?.province;
   const problem = dataset.features
     .flatMap((f) => f.sources)
     .find((s) => s.doc === PROBLEM_CLAUSE.doc && s.quote === PROBLEM_CLAUSE.quote);
   return (
     <div className="planner-view">
       <p className="intro">{t('overlapIntro')}</p>
-      <blockquote lang="zh-Hans" className="problem-clause">
-        {l.zh(PROBLEM_CLAUSE.quote)}
-        {problem && (
-          <button
-            type="button"
-            className="link-button small"
-            onClick={() => openReader({ doc: problem.doc, start: problem.start, end: problem.end })}
-          >
-            {t('readInDocument')}
-          </button>
-        )}
-      </blockquote>
+      <label className="toolbar">
+        {t('provinceFilter')}{' '}
+        <select
+          value={province}
+          onChange={(e) => setPlanner({ province: PROVINCES.find((p) => p === e.target.value) ?? province })}
+        >
+          {PROVINCES.map((p) => (
+            <option key={p} value={p}>
+              {l.provinceLabel(p)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {/* The plan's diagnosis is about Fujian's cities: shown beside Fujian's report only. */}
+      {problem && province === problemProvince && (
+        <blockquote lang="zh-Hans" className="problem-clause" data-testid="problem-clause">
+          {l.zh(PROBLEM_CLAUSE.quote)}
+          {problem && (
+            <button
+              type="button"
+              className="link-button small"
+              onClick={() => openReader({ doc: problem.doc, start: problem.start, end: problem.end })}
+            >
+              {t('readInDocument')}
+            </button>
+          )}
+        </blockquote>
+      )}
       <label className="toolbar">
         {t('threshold')}{' '}
         <input
@@ -46,11 +70,21 @@ export function OverlapView({ dataset }: { dataset: Dataset }) {
           max={999}
           value={planner.threshold}
           onChange={(e) => {
+            if (e.target.value === '') return;
             const n = Math.round(Number(e.target.value));
-            if (Number.isFinite(n) && n >= 1 && n <= 999) setPlanner({ threshold: n });
+            if (!Number.isFinite(n)) return;
+            // Out of range: the nearest allowed value, and say so.
+            const bounded = Math.min(999, Math.max(1, n));
+            setClamped(bounded === n ? null : bounded);
+            setPlanner({ threshold: bounded });
           }}
         />
       </label>
+      {clamped !== null && (
+        <p className="muted small" role="status" data-testid="threshold-clamped">
+          {t('thresholdClamped', { n: clamped })}
+        </p>
+      )}
       <ol className="overlap" data-testid="overlap">
         {rows.map((r) => (
           <li key={r.industry.id} data-industry={r.industry.id}>
@@ -73,7 +107,7 @@ export function OverlapView({ dataset }: { dataset: Dataset }) {
                         .map((c) => dataset.regionByCode.get(c))
                         .filter((x) => x !== undefined)
                         .map((x) => l.regionName(x))
-                        .join('、')}
+                        .join(listSeparator(l.lang))}
                     </span>
                   </li>
                 ))}

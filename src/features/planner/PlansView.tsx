@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { matchesFilters } from '../../data/query.ts';
 import type { Dataset } from '../../data/types.ts';
 import { useAppStore } from '../../state/store.ts';
 import { industriesByDocument } from './analysis.ts';
+import { HighlightPlaces } from './map-overlays.tsx';
 import { PlaceClauseList } from './PlaceClauseList.tsx';
 import { usePlannerLabels } from './usePlannerLabels.ts';
 
@@ -15,7 +16,13 @@ export function PlansView({ dataset }: { dataset: Dataset }) {
   const table = useMemo(() => industriesByDocument(dataset, filters), [dataset, filters]);
   const docs = [...dataset.documents].sort((a, b) => a.period.start - b.period.start);
   const [cell, setCell] = useState<{ industry: string; doc: string } | null>(null);
-  const cellIds = cell ? (table.get(cell.industry)?.get(cell.doc) ?? []) : [];
+  const cellIds = useMemo(() => (cell ? (table.get(cell.industry)?.get(cell.doc) ?? []) : []), [cell, table]);
+  const cellPlaces = useMemo(() => cellIds.map((id) => dataset.byId.get(id)!), [cellIds, dataset]);
+  // A number opens its places below the table: bring them into view.
+  const cellRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (cell) cellRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [cell]);
   // The explorer can filter by industry and by document, but not by "this document plans this
   // industry": its map is offered only where the two select the same places.
   const mapFilters = useMemo(
@@ -85,7 +92,8 @@ export function PlansView({ dataset }: { dataset: Dataset }) {
         </table>
       </div>
       {cell && mapFilters && (
-        <section className="cell-detail" aria-live="polite" data-testid="cell-detail">
+        <section className="cell-detail" aria-live="polite" data-testid="cell-detail" ref={cellRef}>
+          <HighlightPlaces places={cellPlaces} />
           <h3>
             {l.industryName(dataset.industryById.get(cell.industry)!)} ·{' '}
             {l.docTitle(dataset.documentById.get(cell.doc)!)}
@@ -97,12 +105,7 @@ export function PlansView({ dataset }: { dataset: Dataset }) {
           ) : (
             <p className="muted">{t('plansNoMap', { n: mapCount - cellIds.length })}</p>
           )}
-          <PlaceClauseList
-            dataset={dataset}
-            industry={cell.industry}
-            doc={cell.doc}
-            places={cellIds.map((id) => dataset.byId.get(id)!)}
-          />
+          <PlaceClauseList dataset={dataset} industry={cell.industry} doc={cell.doc} places={cellPlaces} />
         </section>
       )}
     </div>

@@ -139,11 +139,15 @@ export interface OverlapRow {
   prefectures: string[];
 }
 
-/** Industries planned in at least `threshold` places: the places are exactly the explorer's filter result. */
-export function overlapReport(dataset: Dataset, filters: Filters, threshold: number): OverlapRow[] {
+/**
+ * Industries planned in at least `threshold` places: the places are exactly the explorer's filter
+ * result, within one province when `province` is given (the report compares a province's cities).
+ */
+export function overlapReport(dataset: Dataset, filters: Filters, threshold: number, province?: string): OverlapRow[] {
   const rows: OverlapRow[] = [];
+  const features = province ? dataset.features.filter((f) => f.province === province) : dataset.features;
   for (const industry of dataset.industries) {
-    const places = dataset.features.filter((f) => matchesFilters(f, { ...filters, industries: [industry.id] }));
+    const places = features.filter((f) => matchesFilters(f, { ...filters, industries: [industry.id] }));
     if (places.length < threshold) continue;
     rows.push({ industry, places, prefectures: [...new Set(places.flatMap((p) => p.prefecture))].sort() });
   }
