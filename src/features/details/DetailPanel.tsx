@@ -3,6 +3,7 @@ import type { Clause, PlanFeature } from '../../data/types.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
+import './details.css';
 
 function ClauseCard({ clause }: { clause: Clause }) {
   const dataset = useAppStore((s) => s.dataset)!;

@@ -23,6 +23,7 @@ import { useAppStore } from '../../state/store.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useDeferredPlaces } from '../../state/use-places.ts';
 import { alreadyFits, boundsOf, flyToPlace } from './camera.ts';
+import './plan-map.css';
 
 /** Zoom buttons, scale bar, and a map that does not rotate. */
 export function MapControls() {
