@@ -1,3 +1,8 @@
+// Stylesheets first, in cascade order: MapLibre's own, then the page-wide base. Each feature's
+// stylesheet, imported by its components below (the planner's with its lazy chunk), comes after
+// both and builds on them.
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './app.css';
 import { lazy, Suspense, useEffect } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
@@ -19,7 +24,6 @@ import { MapProvider } from '../map/MapProvider.tsx';
 import { useAppStore } from '../state/store.ts';
 import { translate, useI18n } from '../state/use-i18n.ts';
 import { startUrlSync } from '../state/url-sync.ts';
-import './app.css';
 
 // The planner is its own chunk: an investor who only explores never downloads it. The own-layer
 // import (with its file parser) loads when the planner's export tab shows it.

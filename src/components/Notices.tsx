@@ -1,5 +1,6 @@
 import { useI18n } from '../state/use-i18n.ts';
 import { useAppStore } from '../state/store.ts';
+import './notices.css';
 
 export function Notices() {
   const notices = useAppStore((s) => s.notices);

@@ -9,6 +9,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useSetMap } from './MapProvider.tsx';
 import { hasWebGL } from './webgl.ts';
+import './map.css';
 
 setWorkerUrl(new URL(maplibreWorkerUrl, document.baseURI).href);
 

@@ -4,8 +4,8 @@ import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { formatPeriod, joinList } from '../../i18n/format.ts';
 import { HTML_LANG } from '../../i18n/languages.ts';
-import './translation.css';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
+import './details.css';
 
 function ClauseCard({ clause }: { clause: Clause }) {
   const dataset = useAppStore((s) => s.dataset)!;

@@ -5,7 +5,7 @@ import { KIND_ORDER } from '../../data/types.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
-import './hierarchy.css';
+import './filters.css';
 
 interface Option {
   value: string;

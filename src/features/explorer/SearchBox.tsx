@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { prepareSearch } from '../../state/use-places.ts';
+import './search.css';
 
 /**
  * Calls `start` once the map has first drawn the places (the `map:first-idle` mark), so that work

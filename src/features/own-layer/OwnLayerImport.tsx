@@ -4,6 +4,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { useAppStore } from '../../state/store.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { readUserFile } from './parse/index.ts';
+import './own-layer.css';
 
 export function OwnLayerImport() {
   const userLayer = useAppStore((s) => s.userLayer);

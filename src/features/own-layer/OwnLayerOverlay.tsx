@@ -8,6 +8,7 @@ import { CLICK_PRIORITY, useMapClick } from '../../map/hooks.ts';
 import { OWN_LAYER_IDS, OWN_SOURCE, ownLayers } from '../../map-style/own-layer.ts';
 import type { UserLayer } from '../../data/types.ts';
 import { useAppStore } from '../../state/store.ts';
+import './own-layer.css';
 
 const LAYERS = ownLayers();
 // Each loaded file gets its own source: a new file replaces the source rather than patching it.

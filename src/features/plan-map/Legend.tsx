@@ -4,6 +4,7 @@ import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useDeferredPlaces } from '../../state/use-places.ts';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
+import './plan-map.css';
 
 /** What the map draws now: the kinds of the places in the current result set, as dots or areas. */
 export function Legend() {

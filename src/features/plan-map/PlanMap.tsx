@@ -28,6 +28,7 @@ import { useI18n } from '../../state/use-i18n.ts';
 import { useDeferredPlaces } from '../../state/use-places.ts';
 import { alreadyFits, fitTarget, flyToPlace } from './camera.ts';
 import { pointStacks } from './stacks.ts';
+import './plan-map.css';
 
 /** Zoom buttons, scale bar, and a map that does not rotate. */
 export function MapControls() {

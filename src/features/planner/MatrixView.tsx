@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { industryTree } from '../../data/taxonomy.ts';
-import './hierarchy.css';
 import type { Dataset, Industry } from '../../data/types.ts';
 import { useAppStore } from '../../state/store.ts';
 import { countMatrix, type RegionColumn } from './analysis.ts';

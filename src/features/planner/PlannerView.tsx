@@ -8,6 +8,7 @@ import { ChoroplethView } from './ChoroplethView.tsx';
 import { CompareView } from './CompareView.tsx';
 import { PlansView } from './PlansView.tsx';
 import { OverlapView } from './OverlapView.tsx';
+import './planner.css';
 
 // The export tab pulls in the file parser; load it when opened.
 const ExportView = lazy(() => import('./ExportView.tsx').then((m) => ({ default: m.ExportView })));

@@ -4,6 +4,7 @@ import { formatPeriod, joinList } from '../../i18n/format.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { collectClauses, segmentText } from './segments.ts';
+import './reader.css';
 
 /**
  * The whole document, with the clause being read highlighted and scrolled into view. Every other
