@@ -9,7 +9,6 @@ import './plan-map.css';
 /** What the map draws now: the kinds of the places in the current result set, as dots or areas. */
 export function Legend() {
   const { places, dataset } = useDeferredPlaces();
-  // In the planner the map is half as wide and the legend would cover a third of it: closed there.
   const planner = useAppStore((s) => s.mode === 'planner');
   const i18n = useI18n();
   // Once per result set: a click on a filter re-renders the legend with the previous set first,
@@ -27,7 +26,9 @@ export function Legend() {
     <details
       className="legend"
       data-testid="legend"
-      open={!planner && window.matchMedia?.('(min-width: 761px)').matches}
+      // Open only where the map is wide enough to spare its corner (it covered a quarter of a
+      // 1366-pixel map); a click opens it anywhere.
+      open={!planner && window.matchMedia?.('(min-width: 1600px)').matches}
     >
       <summary>{i18n.t('legend')}</summary>
       <ul>

@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
 import type { Dataset } from '../../data/types.ts';
 import { useAppStore } from '../../state/store.ts';
+import { usePlaces } from '../../state/use-places.ts';
 import { choroplethCounts } from '../../data/choropleth.ts';
 import { choroplethClasses } from '../../map-style/choropleth.ts';
 import { ChoroplethOverlay } from './ChoroplethOverlay.tsx';
+import { useMapPng } from './use-map-png.ts';
 import { usePlannerLabels } from './usePlannerLabels.ts';
 
 /** Pick an industry; the map shades prefectures by how many places plan it. */
@@ -18,6 +20,8 @@ export function ChoroplethView({ dataset }: { dataset: Dataset }) {
     () => (planner.choropleth ? choroplethCounts(dataset, planner.choropleth, filters) : new Map<string, number>()),
     [dataset, planner.choropleth, filters],
   );
+  const png = useMapPng(dataset);
+  const { places } = usePlaces();
   const classes = choroplethClasses(Math.max(0, ...counts.values()));
   return (
     <div className="planner-view">
@@ -42,6 +46,11 @@ export function ChoroplethView({ dataset }: { dataset: Dataset }) {
       {planner.choropleth && (
         <>
           <ChoroplethOverlay dataset={dataset} industry={planner.choropleth} />
+          {png.ready && (
+            <button type="button" onClick={() => void png.save(places, { industry: planner.choropleth!, counts })}>
+              {t('exportPNG')}
+            </button>
+          )}
           <div className="choropleth-legend" data-testid="choropleth-legend">
             <strong>{l.industryName(dataset.industryById.get(planner.choropleth)!)}</strong> · {t('placesCount')}
             <ul>

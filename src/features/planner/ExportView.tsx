@@ -1,14 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import type { Dataset } from '../../data/types.ts';
-import { KIND_ORDER } from '../../data/types.ts';
 import { download } from '../../lib/download.ts';
-import { renderMapPng } from '../../map/export-png.ts';
-import { useMap } from '../../map/MapProvider.tsx';
-import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 import { useAppStore } from '../../state/store.ts';
 import { usePlaces } from '../../state/use-places.ts';
 import { matrixToCsv, placesToCsv, placesToGeoJSON } from './export.ts';
 import { useMatrixModel } from './MatrixView.tsx';
+import { useMapPng } from './use-map-png.ts';
 import { usePlannerLabels } from './usePlannerLabels.ts';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
@@ -17,22 +14,15 @@ const stamp = () => new Date().toISOString().slice(0, 10);
 export function ExportView({ dataset, children }: { dataset: Dataset; children?: ReactNode }) {
   const { places } = usePlaces();
   const planner = useAppStore((s) => s.planner);
-  const map = useMap();
   const l = usePlannerLabels(dataset);
   const { t, lang } = l;
   // The matrix as the matrix tab shows it: its province, zones only where it offers them.
   const { columns, matrix } = useMatrixModel(dataset, planner.province, planner.zones && planner.province === '350000');
   const [message, setMessage] = useState<{ kind: 'error'; text: string } | null>(null);
+  const png = useMapPng(dataset);
   const exportPng = async () => {
-    if (!map) return setMessage({ kind: 'error', text: t('mapNeededForPng') });
-    const kinds = KIND_ORDER.filter((k) => places.some((p) => p.kind === k));
-    const docs = dataset.documents.filter((d) => places.some((p) => p.docs.includes(d.doc)));
-    const blob = await renderMapPng(map, {
-      title: t('title'),
-      legend: kinds.map((k) => ({ color: KIND_COLORS[k], label: l.kindName(k) })),
-      sources: docs.map((d) => `${l.docLine(d)} (${l.docIssuer(d)})`),
-    });
-    download(`fujian-plan-map-${stamp()}.png`, blob, 'image/png');
+    if (!png.ready) return setMessage({ kind: 'error', text: t('mapNeededForPng') });
+    await png.save(places);
   };
 
   return (
