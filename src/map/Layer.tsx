@@ -2,7 +2,7 @@
 // changed is sent to MapLibre — a filter, a paint or layout property, the zoom range — and it is
 // removed on unmount. Layout changes make MapLibre re-tile the layer's source, so an unchanged
 // value is never sent again.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { styleEqual } from './equal.ts';
 import { useMap } from './MapProvider.tsx';
@@ -31,12 +31,33 @@ function update(map: MapLibreMap, prev: LayerSpecification, next: LayerSpecifica
     map.setLayerZoomRange(id, (n.minzoom as number) ?? 0, (n.maxzoom as number) ?? 24);
 }
 
+/** The source a layer draws from, if it names one. */
+const sourceOf = (spec: LayerSpecification): string | undefined =>
+  'source' in spec && typeof spec.source === 'string' ? spec.source : undefined;
+
+/** Whether the map has the source `id` (true when there is none to wait for); re-renders when it arrives. */
+function useSourcePresent(map: MapLibreMap | null, id: string | undefined): boolean {
+  const [, setArrived] = useState(0);
+  const present = !map || !id || map.getSource(id) !== undefined;
+  useEffect(() => {
+    if (!map || !id || present) return;
+    const check = () => {
+      if (map.getSource(id)) setArrived((n) => n + 1);
+    };
+    map.on('sourcedata', check);
+    return () => void map.off('sourcedata', check);
+  }, [map, id, present]);
+  return present;
+}
+
 export function Layer({ spec, beforeId }: { spec: LayerSpecification; beforeId?: string }) {
   const map = useMap();
   const current = useRef<LayerSpecification | null>(null);
+  // A layer declared before its source (another component's) waits for it.
+  const ready = useSourcePresent(map, sourceOf(spec));
 
   useEffect(() => {
-    if (!map) return;
+    if (!map || !ready) return;
     map.addLayer(spec, beforeId && map.getLayer(beforeId) ? beforeId : undefined);
     current.current = spec;
     return () => {
@@ -45,7 +66,7 @@ export function Layer({ spec, beforeId }: { spec: LayerSpecification; beforeId?:
     };
     // Added once per map and id; later changes go through `update`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [map, spec.id]);
+  }, [map, spec.id, ready]);
 
   useEffect(() => {
     if (!map || !current.current || current.current === spec) return;

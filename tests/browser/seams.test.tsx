@@ -215,3 +215,159 @@ test('10. a site of your own over a plan place: one click opens one popup', asyn
   expect(document.querySelectorAll('.maplibregl-popup').length).toBe(1);
   expect(useAppStore.getState().selectedId).toBeNull();
 });
+
+const inViewport = (el: Element) => {
+  const r = el.getBoundingClientRect();
+  return r.top < window.innerHeight && r.bottom > 0 && r.height > 0;
+};
+/** The element drawn on top at the centre of `el`. */
+const onTop = (el: Element) => {
+  const r = el.getBoundingClientRect();
+  const top = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 40));
+  return top !== null && el.contains(top);
+};
+
+test('1. phone: the reader comes in front of the place panel with its clause in view; closing returns to the place', async () => {
+  await mountApp('?lang=zh-Hant&sel=gulei-taiwan-petrochemical-park', PHONE);
+  const dataset = await datasetLoaded();
+  const panel = page.getByTestId('detail-panel');
+  await expect.element(panel).toBeVisible();
+  await panel
+    .getByRole('button', { name: /在原文中閱讀/ })
+    .first()
+    .click();
+  const reader = page.getByRole('dialog');
+  await expect.element(reader).toBeVisible();
+  await expect.element(page.getByTestId('current-clause')).toBeVisible();
+  expect(onTop(reader.element())).toBe(true);
+  await expect.poll(() => inViewport(page.getByTestId('current-clause').element())).toBe(true);
+  await reader.getByRole('button', { name: '關閉' }).click();
+  await expect.element(panel).toBeVisible();
+  expect(onTop(panel.element())).toBe(true);
+
+  // A shared link with read= on a phone: the reader is in front too.
+  const f = dataset.byId.get('gulei-taiwan-petrochemical-park')!;
+  const c = f.sources[0];
+  await mountApp(`?lang=zh-Hant&sel=${f.id}&read=${c.doc}&clause=${c.start}-${c.end}`, PHONE);
+  await datasetLoaded();
+  await expect.element(page.getByTestId('current-clause')).toBeVisible();
+  expect(onTop(page.getByRole('dialog').element())).toBe(true);
+});
+
+test('2. planner: a matrix number brings its places into view and rings them on the map', async () => {
+  await mountApp('?lang=zh-Hans&mode=planner&tab=matrix');
+  const dataset = await datasetLoaded();
+  const map = await idleMap({ plan: true });
+  await page.getByRole('button', { name: /^装备制造 · 漳州市: \d+$/ }).click();
+  const detail = page.getByTestId('cell-detail');
+  await expect.element(detail).toBeVisible();
+  await expect.poll(() => inViewport(detail.element())).toBe(true);
+  const ids = [...detail.element().querySelectorAll<HTMLElement>('[data-id]')].map((e) => e.dataset.id!);
+  await idleMap({ plan: true });
+  const ringed = new Set(
+    map
+      .queryRenderedFeatures({ layers: ['plan-highlight-points', 'plan-highlight-areas'] })
+      .map((f) => String(f.properties.id)),
+  );
+  const expected = dataset.features
+    .filter((f) => f.industryRollup.includes('equipment') && f.prefecture.includes('350600'))
+    .map((f) => f.id);
+  expect([...ringed].sort()).toEqual(expected.sort());
+  if (ids.length) expect(ids.sort()).toEqual(expected.sort());
+
+  // Across plans too.
+  await mountApp('?lang=zh-Hans&mode=planner&tab=plans');
+  await datasetLoaded();
+  await idleMap({ plan: true });
+  const first = document.querySelector<HTMLButtonElement>('[data-testid="plans"] .cell-button')!;
+  first.click();
+  await expect.element(page.getByTestId('cell-detail')).toBeVisible();
+  await expect.poll(() => inViewport(page.getByTestId('cell-detail').element())).toBe(true);
+});
+
+test("3. planner: opening a place from a cell's list leaves the map room", async () => {
+  await mountApp('?lang=zh-Hans&mode=planner&tab=matrix');
+  await datasetLoaded();
+  await idleMap({ plan: true });
+  await page.getByRole('button', { name: /^装备制造 · 漳州市: \d+$/ }).click();
+  const detail = page.getByTestId('cell-detail');
+  await expect.element(detail).toBeVisible();
+  await detail.getByRole('button').filter({ hasText: /./ }).nth(1).click();
+  await expect.element(page.getByTestId('detail-panel')).toBeVisible();
+  const width = page.getByTestId('map').element().getBoundingClientRect().width;
+  expect(width).toBeGreaterThanOrEqual(360);
+});
+
+test('4. planner: the map follows the workspace (choropleth in its tab only, compared regions outlined, the province shown)', async () => {
+  await mountApp('?lang=zh-Hans&mode=planner&tab=choropleth&choro=equipment');
+  await datasetLoaded();
+  const map = await idleMap({ plan: true });
+  await expect.poll(() => map.getLayer('choropleth-fill') !== undefined).toBe(true);
+  await page.getByRole('tab', { name: /矩阵/ }).click();
+  await expect.poll(() => map.getLayer('choropleth-fill')).toBeUndefined();
+
+  await mountApp('?lang=zh-Hans&mode=planner&tab=compare&cmp=pref:350200,pref:350600');
+  await datasetLoaded();
+  const m2 = await idleMap({ plan: true });
+  await expect.poll(() => m2.getLayer('compared-regions') !== undefined).toBe(true);
+  await idleMap({ plan: true });
+  const outlined = new Set(
+    m2.queryRenderedFeatures({ layers: ['compared-regions'] }).map((f) => String(f.properties.code)),
+  );
+  expect([...outlined].sort()).toEqual(['350200', '350600']);
+
+  await mountApp('?lang=zh-Hans&mode=planner&tab=matrix&prov=370000');
+  await datasetLoaded();
+  const m3 = await idleMap({ plan: true });
+  // Shandong lies north of 34°N; the map shows it, not southern Fujian.
+  await expect.poll(() => m3.getCenter().lat, { timeout: 10_000 }).toBeGreaterThan(34);
+});
+
+test('5. the overlap report takes one province at a time, and quotes the Fujian clause only for Fujian', async () => {
+  await mountApp('?lang=zh-Hans&mode=planner&tab=overlap&th=2');
+  const dataset = await datasetLoaded();
+  await expect.element(page.getByTestId('overlap')).toBeVisible();
+  const places = () =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="overlap"] li[data-id]')].map((li) => li.dataset.id!);
+  expect(places().length).toBeGreaterThan(0);
+  for (const id of places()) expect(dataset.byId.get(id)!.province).toBe('350000');
+  expect(document.querySelector('[data-testid="problem-clause"]')).not.toBeNull();
+  await page.getByRole('combobox', { name: '省份', exact: true }).selectOptions('370000');
+  await expect.poll(() => places().every((id) => dataset.byId.get(id)!.province === '370000')).toBe(true);
+  expect(document.querySelector('[data-testid="problem-clause"]')).toBeNull();
+  // An out-of-range threshold is clamped, and the page says so.
+  const input = page.getByRole('spinbutton');
+  await userEvent.clear(input);
+  await userEvent.type(input, '1000');
+  await expect.element(page.getByTestId('threshold-clamped')).toHaveTextContent('999');
+});
+
+test('11. the PNG export is print-ready: at least 2,000 px, at twice the screen, its legend below the map', async () => {
+  await mountApp('?lang=en&mode=planner&tab=export&ind=logistics');
+  await datasetLoaded();
+  const map = await idleMap({ plan: true });
+  const files: Promise<Blob>[] = [];
+  const onClick = (e: MouseEvent) => {
+    const a = e.target as HTMLAnchorElement;
+    if (a.tagName === 'A' && a.download.endsWith('.png')) files.push(fetch(a.href).then((r) => r.blob()));
+  };
+  document.addEventListener('click', onClick, true);
+  await page.getByRole('button', { name: /PNG/ }).click();
+  await expect.poll(() => files.length, { timeout: 20_000 }).toBe(1);
+  document.removeEventListener('click', onClick, true);
+  const bitmap = await createImageBitmap(await files[0]);
+  const css = map.getCanvas().getBoundingClientRect();
+  expect(Math.max(bitmap.width, bitmap.height)).toBeGreaterThanOrEqual(2000);
+  const ratio = bitmap.width / css.width;
+  expect(ratio).toBeGreaterThanOrEqual(2 * (window.devicePixelRatio || 1) - 0.01);
+  // The caption is below the map: the image is taller than the map drawn at that ratio...
+  expect(bitmap.height).toBeGreaterThan(css.height * ratio + 100);
+  // ...and nothing white is laid over the map's top-left corner (the old legend box).
+  const probe = document.createElement('canvas');
+  probe.width = bitmap.width;
+  probe.height = bitmap.height;
+  const ctx = probe.getContext('2d')!;
+  ctx.drawImage(bitmap, 0, 0);
+  const [r, g, b] = ctx.getImageData(Math.round(40 * ratio), Math.round(40 * ratio), 1, 1).data;
+  expect(r + g + b).toBeLessThan(3 * 250);
+});

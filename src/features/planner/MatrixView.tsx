@@ -42,7 +42,7 @@ export function MatrixView({ dataset }: { dataset: Dataset }) {
   // A number opens its places below the table: bring them into view.
   const cellRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (cell) cellRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (cell) cellRef.current?.scrollIntoView({ block: 'start' });
   }, [cell]);
   const count = (industry: string, c: RegionColumn) => matrix.cells.get(`${industry}|${c.key}`)?.length ?? 0;
   const sortColumn = columns.find((c) => c.key === planner.sort);

@@ -48,7 +48,7 @@ export function OverlapView({ dataset }: { dataset: Dataset }) {
         </select>
       </label>
       {/* The plan's diagnosis is about Fujian's cities: shown beside Fujian's report only. */}
-      {problem && province === problemProvince && (
+      {province === problemProvince && (
         <blockquote lang="zh-Hans" className="problem-clause" data-testid="problem-clause">
           {l.zh(PROBLEM_CLAUSE.quote)}
           {problem && (

@@ -21,7 +21,7 @@ export function PlansView({ dataset }: { dataset: Dataset }) {
   // A number opens its places below the table: bring them into view.
   const cellRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (cell) cellRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (cell) cellRef.current?.scrollIntoView({ block: 'start' });
   }, [cell]);
   // The explorer can filter by industry and by document, but not by "this document plans this
   // industry": its map is offered only where the two select the same places.
