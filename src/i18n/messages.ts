@@ -75,6 +75,8 @@ const zh = {
   total: '合计',
   includeZones: '同时显示重点区域（台商投资区、平潭、自贸片区）',
   provinceFilter: '省份',
+  anyOfIndustries: '显示规划所选 {n} 个产业中任一产业的地点。',
+  matrixRowNote: '一个地点跨两个地市时，在每个地市各计一次；“合计”中只计一次，因此各地市之和可能大于合计。',
   pngFootnote: '底图：Natural Earth；echarts 地图数据。地点与产业依据所列规划文件',
   thresholdClamped: '阈值须在 1 到 999 之间，已改为 {n}。',
   showSubIndustries: '显示细分产业（计入所属产业）',
@@ -198,6 +200,9 @@ const en: Record<MessageKey, string> = {
   total: 'Total',
   includeZones: 'Also show zones (Taiwan investment zones, Pingtan, FTZ areas)',
   provinceFilter: 'Province',
+  anyOfIndustries: 'Showing places that plan any of the {n} chosen industries.',
+  matrixRowNote:
+    'A place in two prefectures counts in each of them but once in the total, so a row can add up to more than its total.',
   pngFootnote: 'Basemap: Natural Earth; echarts map data. Places and industries from the plan documents listed',
   thresholdClamped: 'The threshold must be between 1 and 999; it was set to {n}.',
   showSubIndustries: 'Show sub-industries (counted in their industry)',

@@ -140,4 +140,29 @@ describe('planner analysis', () => {
     expect(matrixCsv.data[0]).toEqual(['group', 'industry_id', 'industry', ...columns.map((c) => c.ref), 'total']);
     expect(matrixCsv.data.length).toBe(dataset.industries.length + 1);
   });
+
+  test("the places CSV reads as text: document titles and the clauses' words, ids and offsets apart", () => {
+    const places = dataset.features.filter((f) => f.industries.includes('logistics'));
+    for (const lang of ['zh-Hans', 'en'] as const) {
+      const rows = Papa.parse<Record<string, string>>(placesToCsv(places, dataset, lang).slice(1), {
+        header: true,
+        skipEmptyLines: true,
+      }).data;
+      rows.forEach((row, i) => {
+        const f = places[i];
+        for (const d of f.docs) {
+          const meta = dataset.documentById.get(d)!;
+          expect(row.documents).toContain(lang === 'en' ? meta.title_en : meta.title_zh);
+          expect(row.documents).not.toContain(d);
+          expect(row.document_ids.split(';')).toContain(d);
+        }
+        for (const c of f.sources) {
+          expect(row.clauses).toContain(c.quote);
+          expect(row.clause_refs).toContain(`${c.doc}:${c.start}-${c.end}`);
+          if (lang === 'en') expect(row.clauses_en).toContain(c.quote_en);
+        }
+        expect(row.clauses).not.toMatch(/\d{3}_[0-9a-f]{16}:\d+-\d+/);
+      });
+    }
+  });
 });

@@ -158,6 +158,11 @@ export function FilterPanel() {
           {t('clearFilters')}
         </button>
       )}
+      {filters.industries.length > 1 && (
+        <p className="muted small" data-testid="any-of">
+          {t('anyOfIndustries', { n: filters.industries.length })}
+        </p>
+      )}
       {lists}
     </details>
   );

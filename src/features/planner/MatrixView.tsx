@@ -93,6 +93,7 @@ export function MatrixView({ dataset }: { dataset: Dataset }) {
         </label>
       </div>
       <p className="muted small">{t('appliedFilters')}</p>
+      <p className="muted small">{t('matrixRowNote')}</p>
       <div className="table-scroll">
         <table className="matrix" data-testid="matrix">
           <thead>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '../../state/use-i18n.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -29,6 +29,9 @@ export function PlannerView({ exportExtras }: { exportExtras?: ReactNode }) {
   const tab = useAppStore((s) => s.planner.tab);
   const setPlanner = useAppStore((s) => s.setPlanner);
   const { t } = useI18n();
+  // A new tab starts at its top, not at the previous tab's scroll position.
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => sectionRef.current?.scrollIntoView({ block: 'start' }), [tab]);
   if (!dataset) return <p className="results__status">{t('loading')}</p>;
   const onKey = (e: KeyboardEvent) => {
     const i = PLANNER_TABS.indexOf(tab);
@@ -39,7 +42,7 @@ export function PlannerView({ exportExtras }: { exportExtras?: ReactNode }) {
     document.getElementById(`tab-${to}`)?.focus();
   };
   return (
-    <section className="planner" aria-label={t('plannerMode')}>
+    <section className="planner" aria-label={t('plannerMode')} ref={sectionRef}>
       <div role="tablist" className="tabs" aria-label={t('plannerMode')} onKeyDown={onKey}>
         {PLANNER_TABS.map((id) => (
           <button

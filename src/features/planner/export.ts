@@ -29,6 +29,10 @@ export function placesToCsv(places: PlanFeature[], dataset: Dataset, lang: Langu
     const i = dataset.industryById.get(id);
     return i ? labelIn(lang, i) : id;
   };
+  const title = (doc: string) => {
+    const d = dataset.documentById.get(doc);
+    return d ? (lang === 'en' ? d.title_en : d.title_zh) : doc;
+  };
   const rows = places.map((f) => {
     const [lon, lat] = center(f);
     return {
@@ -52,9 +56,13 @@ export function placesToCsv(places: PlanFeature[], dataset: Dataset, lang: Langu
       geometry: f.geometry.type,
       longitude: lon.toFixed(5),
       latitude: lat.toFixed(5),
-      documents: f.docs.join(';'),
-      clauses: f.sources.map((s) => `${s.doc}:${s.start}-${s.end}`).join(';'),
-      first_clause: f.sources[0]?.quote ?? '',
+      // What a reader needs in the sheet: the documents' titles and the clauses' text; the ids and
+      // offsets (for tools) in columns of their own.
+      documents: f.docs.map((d) => title(d)).join('；'),
+      clauses: f.sources.map((s) => `「${s.quote}」（${title(s.doc)}）`).join('\n'),
+      ...(lang === 'en' ? { clauses_en: f.sources.map((s) => s.quote_en).join('\n') } : {}),
+      document_ids: f.docs.join(';'),
+      clause_refs: f.sources.map((s) => `${s.doc}:${s.start}-${s.end}`).join(';'),
     };
   });
   return BOM + Papa.unparse(rows, { quotes: true, newline: '\r\n' });
