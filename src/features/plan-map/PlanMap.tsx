@@ -35,7 +35,9 @@ export function MapControls() {
   const map = useMap();
   useControl(() => new NavigationControl({ showCompass: false }), 'top-right');
   useControl(() => new ScaleControl({ unit: 'metric' }), 'bottom-left');
-  useEffect(() => map?.touchZoomRotate.disableRotation(), [map]);
+  useEffect(() => {
+    map?.touchZoomRotate.disableRotation();
+  }, [map]);
   return null;
 }
 

@@ -31,7 +31,9 @@ export function PlannerView({ exportExtras }: { exportExtras?: ReactNode }) {
   const { t } = useI18n();
   // A new tab starts at its top, not at the previous tab's scroll position.
   const sectionRef = useRef<HTMLElement>(null);
-  useEffect(() => sectionRef.current?.scrollIntoView({ block: 'start' }), [tab]);
+  useEffect(() => {
+    sectionRef.current?.scrollIntoView({ block: 'start' });
+  }, [tab]);
   if (!dataset) return <p className="results__status">{t('loading')}</p>;
   const onKey = (e: KeyboardEvent) => {
     const i = PLANNER_TABS.indexOf(tab);
