@@ -278,3 +278,21 @@ test('in 繁體 the planner names the provinces in Traditional characters (山�
   expect(options).toContain('山東');
   expect(options).not.toContain('山东');
 });
+
+test('KML and GeoPackage exports download the filtered places, named by date', async () => {
+  await mountApp('?lang=en&mode=planner&tab=export&ind=logistics');
+  await datasetLoaded();
+  const expected = explorerIds({ industries: ['logistics'] });
+  const downloads = captureDownloads();
+  await page.getByRole('button', { name: /KML/ }).click();
+  await page.getByRole('button', { name: /GeoPackage/ }).click();
+  await expect.poll(() => downloads.files.length, { timeout: 20_000 }).toBe(2);
+  downloads.stop();
+  const [kml, gpkg] = downloads.files;
+  expect(kml.name).toMatch(/^fujian-plan-places-\d{4}-\d{2}-\d{2}\.kml$/);
+  const text = await kml.text;
+  for (const id of expected) expect(text).toContain(id);
+  expect(gpkg.name).toMatch(/^fujian-plan-places-\d{4}-\d{2}-\d{2}\.gpkg$/);
+  const head = new TextDecoder().decode(new Uint8Array(await gpkg.bytes).slice(0, 15));
+  expect(head).toBe('SQLite format 3');
+});

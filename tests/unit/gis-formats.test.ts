@@ -11,9 +11,13 @@ import initSqlJs from 'sql.js';
 import type { FeatureCollection } from 'geojson';
 import { datasetFrom } from '../../src/data/load-dataset.ts';
 import type { DocumentMeta, Industry, IndustryGroup, Region } from '../../src/data/types.ts';
-import { placesToKml } from '../../src/data/gis-formats/kml.ts';
-import { GEOPACKAGE_TABLES, placesToGeoPackage } from '../../src/data/gis-formats/geopackage.ts';
-import { gisExportFileName, type GisExportOptions, type GisLanguage } from '../../src/data/gis-formats/places.ts';
+import { placesToKml } from '../../src/features/planner/gis-formats/kml.ts';
+import { GEOPACKAGE_TABLES, placesToGeoPackage } from '../../src/features/planner/gis-formats/geopackage.ts';
+import {
+  gisExportFileName,
+  type GisExportOptions,
+  type GisLanguage,
+} from '../../src/features/planner/gis-formats/places.ts';
 
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
 const raw = read('data/features.geojson') as FeatureCollection;

@@ -20,6 +20,39 @@ export function ExportView({ dataset, children }: { dataset: Dataset; children?:
   const { columns, matrix } = useMatrixModel(dataset, planner.province, planner.zones && planner.province === '350000');
   const [message, setMessage] = useState<{ kind: 'error'; text: string } | null>(null);
   const png = useMapPng(dataset);
+  // GIS formats load on demand (the GeoPackage writer brings SQLite as WebAssembly).
+  const exportGis = async (format: 'kml' | 'gpkg') => {
+    setMessage(null);
+    try {
+      const { gisExportFileName } = await import('./gis-formats/places.ts');
+      const labels = {
+        industry: l.industryName,
+        kind: l.kindName,
+        precision: l.precisionName,
+        region: l.regionName,
+        documentTitle: l.docTitle,
+      };
+      const subset = { ...dataset, features: places };
+      if (format === 'kml') {
+        const { placesToKmlBlob } = await import('./gis-formats/kml.ts');
+        download(
+          gisExportFileName('kml'),
+          placesToKmlBlob(subset, { language: lang, labels }),
+          'application/vnd.google-earth.kml+xml',
+        );
+      } else {
+        const [{ placesToGeoPackageBlob }, { SQL_WASM_URL }] = await Promise.all([
+          import('./gis-formats/geopackage.ts'),
+          import('./gis-formats/sql-wasm-url.ts'),
+        ]);
+        const blob = await placesToGeoPackageBlob(subset, { language: lang, labels, sqlWasmUrl: SQL_WASM_URL });
+        download(gisExportFileName('gpkg'), blob, 'application/geopackage+sqlite3');
+      }
+    } catch (e) {
+      setMessage({ kind: 'error', text: `${t('exportFailed')} ${(e as Error).message}` });
+    }
+  };
+
   const exportPng = async () => {
     if (!png.ready) return setMessage({ kind: 'error', text: t('mapNeededForPng') });
     await png.save(places);
@@ -57,6 +90,12 @@ export function ExportView({ dataset, children }: { dataset: Dataset; children?:
           }
         >
           {t('exportMatrix')}
+        </button>
+        <button type="button" onClick={() => void exportGis('kml')}>
+          {t('exportKML')}
+        </button>
+        <button type="button" onClick={() => void exportGis('gpkg')}>
+          {t('exportGeoPackage')}
         </button>
         <button type="button" onClick={() => void exportPng()}>
           {t('exportPNG')}

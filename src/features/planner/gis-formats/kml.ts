@@ -2,7 +2,7 @@
 // carries the attribute table of places.ts. Written by @placemarkio/tokml.
 import { foldersToKML } from '@placemarkio/tokml';
 import type { Feature, Geometry } from 'geojson';
-import { KIND_ORDER } from '../types.ts';
+import { KIND_ORDER } from '../../../data/types.ts';
 import { placeAttributes, type GisDataset, type GisExportOptions } from './places.ts';
 
 export const KML_MIME_TYPE = 'application/vnd.google-earth.kml+xml';

@@ -1,8 +1,10 @@
 // The attribute table every GIS export writes: one row per place, flat text columns, labels in the
 // chosen language next to the stable ids. Pure (no React, no store), so Node tests can run it.
-import type { DocumentMeta, Industry, Kind, PlanFeature, Precision, Region } from '../types.ts';
+import type { Language } from '../../../i18n/languages.ts';
+import { nameIn } from '../../../i18n/names.ts';
+import type { DocumentMeta, Industry, Kind, PlanFeature, Precision, Region } from '../../../data/types.ts';
 
-export type GisLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
+export type GisLanguage = Language;
 
 /** Labels in the chosen language; the app passes its i18n functions (useI18n().industryName, …). */
 export interface GisLabels {
@@ -82,12 +84,9 @@ export const PLACE_COLUMNS: (keyof PlaceAttributes)[] = [
 
 export const LIST_SEPARATOR = '; ';
 
-const pick = <T extends { name_zh: string; name_zh_hant: string; name_en: string }>(lang: GisLanguage, v: T) =>
-  lang === 'en' ? v.name_en : lang === 'zh-Hant' ? v.name_zh_hant : v.name_zh;
-
 export function placeAttributes(dataset: GisDataset, feature: PlanFeature, options: GisExportOptions): PlaceAttributes {
   const { language, labels } = options;
-  const regionLabel = labels.region ?? ((r: Region) => pick(language, r));
+  const regionLabel = labels.region ?? ((r: Region) => nameIn(language, r));
   const docLabel = labels.documentTitle ?? ((d: DocumentMeta) => (language === 'en' ? d.title_en : d.title_zh));
   const join = (values: string[]) => values.join(LIST_SEPARATOR);
   const countyName =
@@ -98,7 +97,7 @@ export function placeAttributes(dataset: GisDataset, feature: PlanFeature, optio
         : feature.county_name;
   return {
     id: feature.id,
-    name: pick(language, feature),
+    name: nameIn(language, feature),
     name_zh: feature.name_zh,
     name_zh_hant: feature.name_zh_hant,
     name_en: feature.name_en,
