@@ -1,0 +1,127 @@
+// What a query's words mean: each word becomes one pattern that matches every spelling of it in
+// folded text (fold.ts). Han words match anywhere (Chinese has no word boundaries) and also with a
+// Taiwan term replaced by the mainland one; Latin words match at the start of a word, a short one
+// (3 letters or fewer: car, IC) only as the whole word, with or without a plural ending.
+import { HAN, type Folder, type SearchTables } from './fold.ts';
+
+export interface QueryWord {
+  /** The word, folded. */
+  text: string;
+  han: boolean;
+  /** The folded strings searched for (the word, its mainland form, its singular, …). */
+  alternatives: string[];
+  /** Matches any alternative in folded text (global: callers reset lastIndex). */
+  pattern: RegExp;
+}
+
+export interface TermTable {
+  /** Folded Taiwan term → folded mainland terms. */
+  mainland: Map<string, string[]>;
+}
+
+export function makeTermTable(folder: Folder, tables: SearchTables | null): TermTable {
+  const mainland = new Map<string, string[]>();
+  for (const { cn, tw } of tables?.terms ?? []) {
+    const to = folder.text(cn);
+    for (const t of tw) {
+      const from = folder.text(t);
+      if (!from || from === to) continue;
+      mainland.set(from, [...(mainland.get(from) ?? []), to]);
+    }
+  }
+  return { mainland };
+}
+
+// Words that join others in an English query and are not searched for themselves.
+const STOP_WORDS = new Set(['and', 'of', 'the', 'in', 'for', 'with', 'or', 'to']);
+const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+const MAX_ALTERNATIVES = 16;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** English singular: batteries → battery, boxes → box, chips → chip, ICs → ic (bus stays bus). */
+export function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.length > 2 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * The pattern for one Latin spelling, from the start of a word. Pinyin is written a syllable at a
+ * time (gu lei), so a space may fall between any two letters, but then the match must end where a
+ * word ends: gulei ~ "gu lei", while chip does not match "chi pian".
+ */
+function latinPattern(word: string, wholeWord: boolean): string {
+  const end = '(?:e?s)?(?![a-z0-9])';
+  const letters = [...word].map(escape);
+  const joined = `${letters.join('')}${wholeWord ? end : ''}`;
+  return letters.length < 2 ? `(?<![a-z0-9])${joined}` : `(?<![a-z0-9])(?:${joined}|${letters.join(' ?')}${end})`;
+}
+
+/** Latin spellings of a word: as typed and its singular; short ones match whole words only. */
+export function latinWord(text: string, spellings = [text, singular(text)], prefix = true): QueryWord {
+  const alternatives = [...new Set(spellings)];
+  const parts = alternatives.map((a) => latinPattern(a, !prefix || a.length <= 3));
+  // Pinyin initials (xm for 厦门…) only from the start of a name's initials.
+  if (/^[a-z]{2,}$/.test(text)) parts.push(`(?<=\u0002)${text}`);
+  return { text, han: false, alternatives, pattern: new RegExp(parts.join('|'), 'g') };
+}
+
+/** A Han word and its spellings with each Taiwan term it contains read as the mainland term. */
+export function hanWord(text: string, terms: TermTable): QueryWord {
+  let alternatives = [text];
+  for (const [from, tos] of terms.mainland) {
+    if (!text.includes(from)) continue;
+    for (const s of alternatives.slice()) {
+      for (const to of tos) {
+        if (alternatives.length < MAX_ALTERNATIVES && s.includes(from)) alternatives.push(s.split(from).join(to));
+      }
+    }
+  }
+  alternatives = [...new Set(alternatives)];
+  return { text, han: true, alternatives, pattern: new RegExp(alternatives.map(escape).join('|'), 'g') };
+}
+
+/** The words of a query, folded: split at spaces and punctuation, and where Han meets Latin. */
+export function queryWords(folder: Folder, terms: TermTable, query: string): QueryWord[] {
+  const words: QueryWord[] = [];
+  const seen = new Set<string>();
+  for (const part of folder.text(query).split(' ')) {
+    for (const run of part.match(HAN_RUN) ?? []) {
+      if (seen.has(run)) continue;
+      seen.add(run);
+      if (HAN.test(run)) words.push(hanWord(run, terms));
+      else if (!STOP_WORDS.has(run)) words.push(latinWord(run));
+    }
+  }
+  return words;
+}
+
+/** Optimal string alignment distance, stopping early: is a within one edit of b? */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length || i === b.length) return Math.abs(a.length - b.length) <= 1;
+  const rest = (x: number, y: number) => a.slice(x) === b.slice(y);
+  return (
+    rest(i + 1, i + 1) || // substitution
+    rest(i + 1, i) || // a has one more
+    rest(i, i + 1) || // b has one more
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2)) // transposition
+  );
+}
+
+/** Words of `vocabulary` one edit from `word` (whole, or as the start of a longer word). */
+export function corrections(word: string, vocabulary: readonly string[], limit = 24): string[] {
+  const out: string[] = [];
+  for (const v of vocabulary) {
+    if (v.length < word.length - 1) continue;
+    if (withinOneEdit(word, v) || (v.length > word.length && withinOneEdit(word, v.slice(0, word.length)))) {
+      out.push(v);
+      if (out.length >= limit) break;
+    }
+  }
+  return out;
+}
