@@ -15,7 +15,8 @@ import { useAppStore } from './store.ts';
 const searchIndexes = new WeakMap<Dataset, { builder: IndexBuilder; done: boolean }>();
 const buildOf = (dataset: Dataset) => {
   let build = searchIndexes.get(dataset);
-  if (!build) searchIndexes.set(dataset, (build = { builder: createIndexBuilder(dataset, searchTables()), done: false }));
+  if (!build)
+    searchIndexes.set(dataset, (build = { builder: createIndexBuilder(dataset, searchTables()), done: false }));
   return build;
 };
 

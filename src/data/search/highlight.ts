@@ -1,7 +1,7 @@
 // Why a place matched, in what its row shows: the matched words marked in a text, and the
 // industries a query matched (by name, synonym or the documents' wording).
 import type { Dataset, PlanFeature } from '../types.ts';
-import { foldWithPositions, type Folder } from './fold.ts';
+import { foldWithPositions } from './fold.ts';
 import type { QueryMatch } from './index.ts';
 
 export interface Segment {
@@ -10,9 +10,9 @@ export interface Segment {
 }
 
 /** `text` cut into plain and marked runs: marked where a word of the query matches (folded). */
-export function highlight(folder: Folder, text: string, match: QueryMatch | null): Segment[] {
+export function highlight(match: QueryMatch | null, text: string): Segment[] {
   if (!match || match.words.length === 0 || !text) return [{ text, marked: false }];
-  const { folded, from } = foldWithPositions(folder, text);
+  const { folded, from } = foldWithPositions(match.folder, text);
   const marked = new Uint8Array(text.length);
   let any = false;
   for (const w of match.words) {
@@ -54,18 +54,13 @@ function withAncestors(dataset: Dataset, id: string): string[] {
  * The place's own industries that the query matched: by the industry's (or a broader industry's)
  * names and synonyms, or by the wording of a clause that plans it for this place.
  */
-export function matchedIndustries(
-  dataset: Dataset,
-  folder: Folder,
-  f: PlanFeature,
-  match: QueryMatch | null,
-): string[] {
+export function matchedIndustries(dataset: Dataset, f: PlanFeature, match: QueryMatch | null): string[] {
   if (!match || match.words.length === 0) return [];
   const hit = new Set<string>();
   for (const id of f.industries) if (withAncestors(dataset, id).some((a) => match.industries.has(a))) hit.add(id);
   for (const clause of f.sources) {
     if (!clause.wording) continue;
-    const folded = folder.text(clause.wording);
+    const folded = match.folder.text(clause.wording);
     const found = match.words.some((w) => {
       w.pattern.lastIndex = 0;
       return w.pattern.test(folded);

@@ -173,6 +173,7 @@ export function buildSearchIndex(dataset: Dataset, tables: SearchTables | null):
 /** What one query matched: per place its score, and the words and industries that matched. */
 export interface QueryMatch {
   query: string;
+  folder: Folder;
   /** The words, each with the spellings that were searched (after typo corrections and splits). */
   words: QueryWord[];
   /** Industries whose names or synonyms a word matched. */
@@ -296,12 +297,15 @@ function matchWord(ix: SearchIndex, word: QueryWord): WordResult | null {
   return null;
 }
 
-const lastMatch = new WeakMap<SearchIndex, QueryMatch>();
+// The last two answers per index: the list asks for the query it shows, which lags one render
+// behind the query the map and counts ask for while someone types.
+const lastMatches = new WeakMap<SearchIndex, QueryMatch[]>();
 
-/** What `query` matches; null when it has no words. The last answer per index is kept. */
+/** What `query` matches; null when it has no words. */
 export function matchQuery(ix: SearchIndex, query: string): QueryMatch | null {
-  const cached = lastMatch.get(ix);
-  if (cached && cached.query === query) return cached;
+  const recent = lastMatches.get(ix) ?? [];
+  const cached = recent.find((m) => m.query === query);
+  if (cached) return cached;
   const words = queryWords(ix.folder, ix.terms, query);
   if (words.length === 0) return null;
   const results: WordResult[] = [];
@@ -314,14 +318,14 @@ export function matchQuery(ix: SearchIndex, query: string): QueryMatch | null {
     results.push(r);
   }
   const scores = new Map<string, number>();
-  const match: QueryMatch = { query, words: [], industries: new Set(), scores };
+  const match: QueryMatch = { query, folder: ix.folder, words: [], industries: new Set(), scores };
   if (results.length) {
     const all = combine(results, results.flatMap((r) => r.words));
     match.words = all.words;
     match.industries = new Set(all.industries);
     for (let i = 0; i < all.best.length; i++) if (all.best[i]) scores.set(ix.ids[i], all.best[i]);
   } else match.words = words;
-  lastMatch.set(ix, match);
+  lastMatches.set(ix, [match, ...recent.slice(0, 1)]);
   return match;
 }
 
