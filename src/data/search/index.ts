@@ -230,6 +230,9 @@ function scoreWord(ix: SearchIndex, word: QueryWord): { best: Uint8Array; indust
   return { best, industries, any };
 }
 
+/** Whether a prefecture's or county's name starts with `text` (厦门 of 厦门市). */
+const isPlaceWord = (ix: SearchIndex, text: string) => ix.regions.some((r) => r.text.includes(NAME + text));
+
 function vocabularyOf(ix: SearchIndex): string[] {
   if (!ix.vocabulary) {
     const all = ix.text + ix.industries.map((e) => e.text).join('') + ix.regions.map((e) => e.text).join('');
@@ -267,19 +270,23 @@ const combine = (results: { best: Uint8Array; industries: string[] }[], words: Q
  */
 function matchWord(ix: SearchIndex, word: QueryWord): WordResult | null {
   const direct = scoreWord(ix, word);
-  if (direct.any) return { words: [word], best: direct.best, industries: direct.industries };
-  if (!word.han && word.text.length >= 5 && /^[a-z]+$/.test(word.text)) {
+  if (direct.any && !word.han) return { words: [word], best: direct.best, industries: direct.industries };
+  if (!direct.any && !word.han && word.text.length >= 5 && /^[a-z]+$/.test(word.text)) {
     const fixes = corrections(word.text, vocabularyOf(ix));
     if (fixes.length) {
-      const fixed = latinWord(word.text, fixes, false);
+      const fixed = latinWord(word.text, fixes);
       const r = scoreWord(ix, fixed);
       if (r.any) return { words: [fixed], best: r.best, industries: r.industries };
     }
   }
   if (word.han && word.text.length >= 4) {
-    const splits: WordResult[] = [];
+    // A place word and the rest (厦门软件: 厦门 + 软件) is read both ways, as typed and split; any
+    // other split only when the text as typed matches nothing.
+    const splits: WordResult[] = direct.any ? [{ words: [word], best: direct.best, industries: direct.industries }] : [];
     for (let at = 2; at <= word.text.length - 2; at++) {
-      const left = hanWord(word.text.slice(0, at), ix.terms);
+      const head = word.text.slice(0, at);
+      if (direct.any && !isPlaceWord(ix, head)) continue;
+      const left = hanWord(head, ix.terms);
       const right = hanWord(word.text.slice(at), ix.terms);
       const l = scoreWord(ix, left);
       if (!l.any) continue;
@@ -294,6 +301,7 @@ function matchWord(ix: SearchIndex, word: QueryWord): WordResult | null {
       return { words: splits.flatMap((s) => s.words), best, industries: splits.flatMap((s) => s.industries) };
     }
   }
+  if (direct.any) return { words: [word], best: direct.best, industries: direct.industries };
   return null;
 }
 

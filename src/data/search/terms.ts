@@ -2,7 +2,7 @@
 // folded text (fold.ts). Han words match anywhere (Chinese has no word boundaries) and also with a
 // Taiwan term replaced by the mainland one; Latin words match at the start of a word, a short one
 // (3 letters or fewer: car, IC) only as the whole word, with or without a plural ending.
-import { HAN, type Folder, type SearchTables } from './fold.ts';
+import { HAN, plainForm, type Folder, type SearchTables } from './fold.ts';
 
 export interface QueryWord {
   /** The word, folded. */
@@ -59,10 +59,23 @@ function latinPattern(word: string, wholeWord: boolean): string {
   return letters.length < 2 ? `(?<![a-z0-9])${joined}` : `(?<![a-z0-9])(?:${joined}|${letters.join(' ?')}${end})`;
 }
 
-/** Latin spellings of a word: as typed and its singular; short ones match whole words only. */
-export function latinWord(text: string, spellings = [text, singular(text)], prefix = true): QueryWord {
-  const alternatives = [...new Set(spellings)];
-  const parts = alternatives.map((a) => latinPattern(a, !prefix || a.length <= 3));
+/**
+ * Latin spellings of a word: as typed (from the start of a word; whole words only when short), and
+ * its singular as a whole word (ships: ship or ships, not shipping).
+ */
+export function latinWord(text: string, spellings?: string[]): QueryWord {
+  const parts: string[] = [];
+  let alternatives: string[];
+  if (spellings) {
+    // Corrections of a typo: words of the index, whole.
+    alternatives = [...new Set(spellings)];
+    parts.push(...alternatives.map((a) => latinPattern(a, true)));
+  } else {
+    const one = singular(text);
+    alternatives = one === text ? [text] : [text, one];
+    parts.push(latinPattern(text, text.length <= 3));
+    if (one !== text) parts.push(latinPattern(one, true));
+  }
   // Pinyin initials (xm for 厦门…) only from the start of a name's initials.
   if (/^[a-z]{2,}$/.test(text)) parts.push(`(?<=\u0002)${text}`);
   return { text, han: false, alternatives, pattern: new RegExp(parts.join('|'), 'g') };
@@ -87,8 +100,9 @@ export function hanWord(text: string, terms: TermTable): QueryWord {
 export function queryWords(folder: Folder, terms: TermTable, query: string): QueryWord[] {
   const words: QueryWord[] = [];
   const seen = new Set<string>();
-  for (const part of folder.text(query).split(' ')) {
-    for (const run of part.match(HAN_RUN) ?? []) {
+  // Split where the person put a space or punctuation first: folding joins Han text across them.
+  for (const part of plainForm(query).split(/[^\p{L}\p{N}]+/u)) {
+    for (const run of folder.text(part).match(HAN_RUN) ?? []) {
       if (seen.has(run)) continue;
       seen.add(run);
       if (HAN.test(run)) words.push(hanWord(run, terms));
