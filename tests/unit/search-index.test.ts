@@ -45,6 +45,21 @@ describe('folding', () => {
     fc.assert(fc.property(han, han, (a, b) => folder.text(a + b) === folder.text(a) + folder.text(b)));
   });
 
+  test('the one-pass path for plain text gives what the definition gives', () => {
+    const pairs = new Map<string, string>();
+    for (let i = 0; i < tables.fold.length; i += 2) pairs.set(tables.fold[i], tables.fold[i + 1]);
+    // The definition: NFKC, lower case, no accents, characters folded, separators as in fold.ts.
+    const defined = (t: string) =>
+      [...t.normalize('NFKC').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')]
+        .map((c) => pairs.get(c) ?? c)
+        .join('')
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .replace(/ (?=\p{Script=Han})|(?<=\p{Script=Han}) /gu, '')
+        .trim();
+    const unit = fc.constantFrom(...'aZ9 -,.·—、，。（）《》！臺台灣湾裏裡著着汽車车Ｇé①﨑'.split(''));
+    fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), (t) => folder.text(t) === defined(t)));
+  });
+
   test('keeps, for a display text, where each folded unit came from', () => {
     const text = 'Gulei (臺灣) Park, Fu Zhou';
     const { folded, from } = foldWithPositions(folder, text);

@@ -14,7 +14,9 @@ import { corrections, hanWord, latinWord, makeTermTable, queryWords, type QueryW
 
 export type { SearchTables } from './fold.ts';
 
-// Field markers in the index text: each field starts with one (never in folded text).
+// Field markers in the index text: each field starts with one (never in folded text). A place's
+// fields come in the order of their scores (names, aliases, initials, wording), so the first match
+// in a place is in its best field.
 const NAME = '\u0001';
 const INITIALS = '\u0002';
 const ALIAS = '\u0003';
@@ -112,8 +114,8 @@ export function createIndexBuilder(dataset: Dataset, tables: SearchTables | null
     field(NAME, f.name_zh_hant);
     field(NAME, f.name_en);
     field(NAME, f.name_pinyin);
-    segment += INITIALS + initials(folder.text(f.name_pinyin));
     for (const a of [...(f.aliases_zh ?? []), ...(f.aliases_zh_hant ?? []), ...(f.aliases_en ?? [])]) field(ALIAS, a);
+    segment += INITIALS + initials(folder.text(f.name_pinyin));
     for (const w of f.industries_text) field(WORDING, w);
     parts.push(segment);
     length += segment.length;
@@ -194,29 +196,32 @@ function scoreWord(ix: SearchIndex, word: QueryWord): { best: Uint8Array; indust
   const best = new Uint8Array(n);
   let any = false;
   const re = word.pattern;
+  const atStart = new RegExp(re.source, 'y');
   re.lastIndex = 0;
   let place = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const p = m.index;
     while (starts[place + 1] <= p) place++;
+    const end = starts[place + 1];
     let k = p - 1;
     while (k > 0 && text.charCodeAt(k) > 4) k--;
     const marker = text[k];
-    const score =
-      marker === NAME
-        ? k === p - 1
-          ? SCORE.namePrefix
-          : SCORE.name
-        : marker === ALIAS
-          ? SCORE.alias
-          : marker === INITIALS
-            ? SCORE.initials
-            : SCORE.wording;
-    if (score > best[place]) best[place] = score;
+    let score: number = marker === NAME ? SCORE.name : marker === ALIAS ? SCORE.alias : marker === INITIALS ? SCORE.initials : SCORE.wording;
+    if (marker === NAME) {
+      // Does one of the place's names start with the word?
+      for (let at = k; at >= 0 && at < end && text[at] === NAME; at = text.indexOf(NAME, at + 1)) {
+        atStart.lastIndex = at + 1;
+        if (atStart.test(text)) {
+          score = SCORE.namePrefix;
+          break;
+        }
+        if (at + 1 >= end) break;
+      }
+    }
+    best[place] = score;
     any = true;
-    // A name that starts with the word is the best a place can do: go on to the next place.
-    if (score === SCORE.namePrefix) re.lastIndex = starts[place + 1];
-    else if (m[0].length === 0) re.lastIndex++;
+    // The first match in a place is in its best field: go on to the next place.
+    re.lastIndex = end;
   }
   const raise = (places: number[] | undefined, score: number) => {
     for (const i of places ?? []) {

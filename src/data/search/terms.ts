@@ -48,15 +48,34 @@ export function singular(word: string): string {
 }
 
 /**
- * The pattern for one Latin spelling, from the start of a word. Pinyin is written a syllable at a
- * time (gu lei), so a space may fall between any two letters, but then the match must end where a
- * word ends: gulei ~ "gu lei", while chip does not match "chi pian".
+ * The pattern for one Latin spelling after its first letter, from the start of a word. Pinyin is
+ * written a syllable at a time (gu lei), so a space may fall between any two letters, but then the
+ * match must end where a word ends: gulei ~ "gu lei", while chip does not match "chi pian".
  */
-function latinPattern(word: string, wholeWord: boolean): string {
+function latinRest(word: string, wholeWord: boolean): string {
   const end = '(?:e?s)?(?![a-z0-9])';
-  const letters = [...word].map(escape);
+  const letters = [...word.slice(1)].map(escape);
   const joined = `${letters.join('')}${wholeWord ? end : ''}`;
-  return letters.length < 2 ? `(?<![a-z0-9])${joined}` : `(?<![a-z0-9])(?:${joined}|${letters.join(' ?')}${end})`;
+  return letters.length === 0 ? joined : `${joined}| ?${letters.join(' ?')}${end}`;
+}
+
+/**
+ * One pattern for several spellings, each group led by its first letter as a literal: the regular
+ * expression engine then skips ahead to that letter (about ten times faster than a pattern that
+ * starts with a look-behind), and checks the word start behind it.
+ */
+function latinPattern(spellings: { word: string; whole: boolean }[], initials: string | null): RegExp {
+  const groups = new Map<string, string[]>();
+  for (const { word, whole } of spellings) {
+    const first = escape(word[0]);
+    groups.set(first, [...(groups.get(first) ?? []), latinRest(word, whole)]);
+  }
+  const parts = [...groups].map(([first, rests]) => {
+    const ini = initials && escape(initials[0]) === first ? `|(?<=\u0002${first})${initials.slice(1)}` : '';
+    return `${first}(?:(?<![a-z0-9]${first})(?:${rests.join('|')})${ini})`;
+  });
+  if (initials && !groups.has(initials[0])) parts.push(`${initials[0]}(?<=\u0002${initials[0]})${initials.slice(1)}`);
+  return new RegExp(parts.join('|'), 'g');
 }
 
 /**
@@ -64,21 +83,21 @@ function latinPattern(word: string, wholeWord: boolean): string {
  * its singular as a whole word (ships: ship or ships, not shipping).
  */
 export function latinWord(text: string, spellings?: string[]): QueryWord {
-  const parts: string[] = [];
+  const parts: { word: string; whole: boolean }[] = [];
   let alternatives: string[];
   if (spellings) {
     // Corrections of a typo: words of the index, whole.
     alternatives = [...new Set(spellings)];
-    parts.push(...alternatives.map((a) => latinPattern(a, true)));
+    parts.push(...alternatives.map((word) => ({ word, whole: true })));
   } else {
     const one = singular(text);
     alternatives = one === text ? [text] : [text, one];
-    parts.push(latinPattern(text, text.length <= 3));
-    if (one !== text) parts.push(latinPattern(one, true));
+    parts.push({ word: text, whole: text.length <= 3 });
+    if (one !== text) parts.push({ word: one, whole: true });
   }
   // Pinyin initials (xm for 厦门…) only from the start of a name's initials.
-  if (/^[a-z]{2,}$/.test(text)) parts.push(`(?<=\u0002)${text}`);
-  return { text, han: false, alternatives, pattern: new RegExp(parts.join('|'), 'g') };
+  const initials = /^[a-z]{2,}$/.test(text) ? text : null;
+  return { text, han: false, alternatives, pattern: latinPattern(parts, initials) };
 }
 
 /** A Han word and its spellings with each Taiwan term it contains read as the mainland term. */
