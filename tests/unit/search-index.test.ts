@@ -50,7 +50,13 @@ describe('folding', () => {
     for (let i = 0; i < tables.fold.length; i += 2) pairs.set(tables.fold[i], tables.fold[i + 1]);
     // The definition: NFKC, lower case, no accents, characters folded, separators as in fold.ts.
     const defined = (t: string) =>
-      [...t.normalize('NFKC').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')]
+      [
+        ...t
+          .normalize('NFKC')
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
+      ]
         .map((c) => pairs.get(c) ?? c)
         .join('')
         .replace(/[^\p{L}\p{N}]+/gu, ' ')
