@@ -44,8 +44,8 @@ export interface SearchIndex {
   /** Prefectures (by code) and counties (by `county:` + code or name). */
   regions: Entity[];
   regionPlaces: Map<string, number[]>;
-  /** Distinct Latin words of the index, for typo corrections; built on first need. */
-  vocabulary: string[] | null;
+  /** Distinct Latin words of the index by first letter, for typo corrections; built on first need. */
+  vocabulary: Map<string, string[]> | null;
 }
 
 export interface IndexBuilder {
@@ -238,10 +238,20 @@ function scoreWord(ix: SearchIndex, word: QueryWord): { best: Uint8Array; indust
 /** Whether a prefecture's or county's name starts with `text` (厦门 of 厦门市). */
 const isPlaceWord = (ix: SearchIndex, text: string) => ix.regions.some((r) => r.text.includes(NAME + text));
 
-function vocabularyOf(ix: SearchIndex): string[] {
+/** The index's distinct Latin words of 4 letters or more, by first letter (built on first need). */
+function vocabularyOf(ix: SearchIndex): Map<string, string[]> {
   if (!ix.vocabulary) {
-    const all = ix.text + ix.industries.map((e) => e.text).join('') + ix.regions.map((e) => e.text).join('');
-    ix.vocabulary = [...new Set(all.match(/[a-z][a-z0-9]{3,}/g) ?? [])];
+    const words = new Set<string>();
+    // Matched in each text on its own: a joined copy would stay alive through the slices.
+    for (const t of [ix.text, ...ix.industries.map((e) => e.text), ...ix.regions.map((e) => e.text)]) {
+      for (const w of t.match(/[a-z][a-z0-9]{3,}/g) ?? []) words.add(w);
+    }
+    ix.vocabulary = new Map();
+    for (const w of words) {
+      const list = ix.vocabulary.get(w[0]);
+      if (list) list.push(w);
+      else ix.vocabulary.set(w[0], [w]);
+    }
   }
   return ix.vocabulary;
 }
@@ -277,7 +287,9 @@ function matchWord(ix: SearchIndex, word: QueryWord): WordResult | null {
   const direct = scoreWord(ix, word);
   if (direct.any && !word.han) return { words: [word], best: direct.best, industries: direct.industries };
   if (!direct.any && !word.han && word.text.length >= 5 && /^[a-z]+$/.test(word.text)) {
-    const fixes = corrections(word.text, vocabularyOf(ix));
+    // Typos after the first letter: a word's first letter is rarely the one mistyped, and it cuts
+    // the words to compare by about twenty.
+    const fixes = corrections(word.text, vocabularyOf(ix).get(word.text[0]) ?? []);
     if (fixes.length) {
       const fixed = latinWord(word.text, fixes);
       const r = scoreWord(ix, fixed);

@@ -131,18 +131,28 @@ export function queryWords(folder: Folder, terms: TermTable, query: string): Que
   return words;
 }
 
-/** Optimal string alignment distance, stopping early: is a within one edit of b? */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
+/**
+ * Whether `a` is within one edit (a letter changed, added, dropped, or two neighbours swapped) of
+ * the first `bLength` letters of `b`. Compares code units in place: it runs over the whole
+ * vocabulary at every keystroke of a typo.
+ */
+export function withinOneEdit(a: string, b: string, bLength = b.length): boolean {
+  const al = a.length;
+  const bl = bLength;
+  if (al - bl > 1 || bl - al > 1) return false;
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (i === a.length || i === b.length) return Math.abs(a.length - b.length) <= 1;
-  const rest = (x: number, y: number) => a.slice(x) === b.slice(y);
+  while (i < al && i < bl && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === al || i === bl) return true;
+  const same = (x: number, y: number) => {
+    if (al - x !== bl - y) return false;
+    for (; x < al; x++, y++) if (a.charCodeAt(x) !== b.charCodeAt(y)) return false;
+    return true;
+  };
   return (
-    rest(i + 1, i + 1) || // substitution
-    rest(i + 1, i) || // a has one more
-    rest(i, i + 1) || // b has one more
-    (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2)) // transposition
+    same(i + 1, i + 1) || // changed
+    same(i + 1, i) || // a has one more
+    same(i, i + 1) || // b has one more
+    (a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && same(i + 2, i + 2)) // swapped
   );
 }
 
@@ -151,7 +161,7 @@ export function corrections(word: string, vocabulary: readonly string[], limit =
   const out: string[] = [];
   for (const v of vocabulary) {
     if (v.length < word.length - 1) continue;
-    if (withinOneEdit(word, v) || (v.length > word.length && withinOneEdit(word, v.slice(0, word.length)))) {
+    if (withinOneEdit(word, v) || (v.length > word.length && withinOneEdit(word, v, word.length))) {
       out.push(v);
       if (out.length >= limit) break;
     }
