@@ -1,4 +1,5 @@
 // npm run data: sources/ (records, translations) + seeds/ + data/boundaries/ -> data/features.geojson, data/industries.json,
+// data/search-terms.json (sources/search-terms.yaml + OpenCC's tables),
 // data/schema/*.schema.json. Stops with every problem listed (file, record, field) on bad input.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { z } from 'zod';
 import { writeCoverage } from './lib/coverage-check.ts';
 import { buildDataset, type DatasetInput } from './lib/dataset.ts';
 import { FeatureCollectionOut, IndustriesOut, RegionsOut } from './lib/schema.ts';
+import { buildSearchTerms } from './lib/search-terms.ts';
 import { writeJson } from './lib/write-json.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -51,6 +53,7 @@ export function loadInput(
 }
 
 function main() {
+  const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
   const input = loadInput();
   const out = buildDataset(input);
   if (out.errors.length) {
@@ -58,10 +61,16 @@ function main() {
     for (const e of out.errors) console.error(`  ${e}`);
     process.exit(1);
   }
+  const search = buildSearchTerms(parse(read('sources/search-terms.yaml')));
+  if (search.errors.length) {
+    for (const e of search.errors) console.error(`  ${e}`);
+    process.exit(1);
+  }
   mkdirSync(join(ROOT, 'data/schema'), { recursive: true });
   writeJson(join(ROOT, 'data/features.geojson'), out.features);
   writeJson(join(ROOT, 'data/industries.json'), out.industries);
   writeJson(join(ROOT, 'data/regions.json'), out.regions);
+  writeJson(join(ROOT, 'data/search-terms.json'), search.out);
   writeJson(join(ROOT, 'data/schema/features.schema.json'), z.toJSONSchema(FeatureCollectionOut));
   writeJson(join(ROOT, 'data/schema/industries.schema.json'), z.toJSONSchema(IndustriesOut));
   writeJson(join(ROOT, 'data/schema/regions.schema.json'), z.toJSONSchema(RegionsOut));

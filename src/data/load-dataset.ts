@@ -8,6 +8,7 @@ import type { StoredProperties } from './types.ts';
 import type { Clause, Dataset, DocumentMeta, Industry, IndustryGroup, PlanFeature, Region } from './types.ts';
 import { KIND_ORDER } from './types.ts';
 import { rollupOf } from './taxonomy.ts';
+import { loadSearchTables } from './search/tables.ts';
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
@@ -78,6 +79,8 @@ export function datasetFrom(
 }
 
 export async function loadDataset(url = featuresUrl): Promise<Dataset> {
+  // Search's tables come with the data (in parallel), so the index can be built once both are in.
+  const searchTables = loadSearchTables();
   let response: Response;
   try {
     response = await fetch(url);
@@ -94,6 +97,7 @@ export async function loadDataset(url = featuresUrl): Promise<Dataset> {
   if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
     throw new Error('The plan data file is not a GeoJSON FeatureCollection. 规划数据格式不正确。');
   }
+  await searchTables;
   return datasetFrom(
     json,
     industriesJson as { groups: IndustryGroup[]; industries: Industry[] },

@@ -1,33 +1,35 @@
 import { useDeferredValue, useMemo } from 'react';
-import { normalize, searchEntry, searchScores, selectPlaces, type Filters, type SearchEntry } from '../data/query.ts';
+import { selectPlaces, type Filters } from '../data/query.ts';
+import {
+  createIndexBuilder,
+  hasQueryWords,
+  matchQuery,
+  type IndexBuilder,
+  type QueryMatch,
+  type SearchIndex,
+} from '../data/search/index.ts';
+import { searchTables } from '../data/search/tables.ts';
 import type { Dataset, PlanFeature } from '../data/types.ts';
 import { useAppStore } from './store.ts';
 
-interface IndexBuild {
-  entries: SearchEntry[];
-  industryTerms: Map<string, string[]>;
-  done: boolean;
-}
-const searchIndexes = new WeakMap<Dataset, IndexBuild>();
-const buildOf = (dataset: Dataset): IndexBuild => {
+const searchIndexes = new WeakMap<Dataset, { builder: IndexBuilder; done: boolean }>();
+const buildOf = (dataset: Dataset) => {
   let build = searchIndexes.get(dataset);
-  if (!build) searchIndexes.set(dataset, (build = { entries: [], industryTerms: new Map(), done: false }));
+  if (!build)
+    searchIndexes.set(dataset, (build = { builder: createIndexBuilder(dataset, searchTables()), done: false }));
   return build;
 };
 
-/** Adds the next place to a search index under construction; false once it is complete. */
-function step(dataset: Dataset, build: IndexBuild): boolean {
-  const f = dataset.features[build.entries.length];
-  if (!f) return !(build.done = true);
-  build.entries.push(searchEntry(dataset, f, build.industryTerms));
-  return true;
+/** The search index of a dataset (`buildSearchIndex`), finished now if idle time has not done it yet. */
+export function searchIndexOf(dataset: Dataset): SearchIndex {
+  const build = buildOf(dataset);
+  build.done = true;
+  return build.builder.finish();
 }
 
-/** The search index of a dataset (`buildSearchIndex`), finished now if idle time has not done it yet. */
-export function searchIndexOf(dataset: Dataset): SearchEntry[] {
-  const build = buildOf(dataset);
-  while (!build.done) step(dataset, build);
-  return build.entries;
+/** What the query matched (words, industries, scores), for rows that show why; null for no words. */
+export function queryMatchOf(dataset: Dataset, query: string): QueryMatch | null {
+  return hasQueryWords(query) ? matchQuery(searchIndexOf(dataset), query) : null;
 }
 
 type IdleDeadline = { timeRemaining: () => number };
@@ -48,7 +50,16 @@ export function prepareSearch(dataset: Dataset): () => void {
   const build = buildOf(dataset);
   let cancel = () => {};
   const slice = (deadline: IdleDeadline) => {
-    while (deadline.timeRemaining() > 2) for (let i = 0; i < 200; i++) if (!step(dataset, build)) return;
+    while (deadline.timeRemaining() > 2) {
+      for (let i = 0; i < 200; i++) {
+        if (build.done) return;
+        if (!build.builder.step()) {
+          build.builder.finish();
+          build.done = true;
+          return;
+        }
+      }
+    }
     cancel = onIdle(slice);
   };
   if (!build.done) cancel = onIdle(slice);
@@ -70,7 +81,7 @@ let last: { dataset: Dataset; filters: Filters; query: string; value: Places } |
  */
 export function placesFor(dataset: Dataset, filters: Filters, query: string): Places {
   if (last && last.dataset === dataset && last.filters === filters && last.query === query) return last.value;
-  const scores = normalize(query) ? searchScores(searchIndexOf(dataset), query) : null;
+  const scores = queryMatchOf(dataset, query)?.scores ?? null;
   const value = { places: selectPlaces(dataset, filters, scores), searchIds: scores ? [...scores.keys()] : null };
   last = { dataset, filters, query, value };
   return value;
@@ -91,7 +102,12 @@ export function usePlaces(): Places {
  * `current` is false while it lags behind.
  * New data are never deferred (the list is there as soon as the data are).
  */
-export function useDeferredPlaces(): Places & { current: boolean; dataset: Dataset | null; filters: Filters } {
+export function useDeferredPlaces(): Places & {
+  current: boolean;
+  dataset: Dataset | null;
+  filters: Filters;
+  query: string;
+} {
   const dataset = useAppStore((s) => s.dataset);
   const filters = useAppStore((s) => s.filters);
   const query = useAppStore((s) => s.query);
@@ -104,5 +120,5 @@ export function useDeferredPlaces(): Places & { current: boolean; dataset: Datas
     [deferred],
   );
   const current = deferred.dataset === dataset && deferred.filters === filters && deferred.query === query;
-  return { ...places, current, dataset: deferred.dataset, filters: deferred.filters };
+  return { ...places, current, dataset: deferred.dataset, filters: deferred.filters, query: deferred.query };
 }

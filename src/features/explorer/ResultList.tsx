@@ -1,17 +1,21 @@
 import { memo, useRef, useState, type KeyboardEvent } from 'react';
+import { highlight, matchedIndustries } from '../../data/search/highlight.ts';
 import type { PlanFeature } from '../../data/types.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
-import { useDeferredPlaces } from '../../state/use-places.ts';
+import { queryMatchOf, useDeferredPlaces } from '../../state/use-places.ts';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
+import { Marked } from './Marked.tsx';
 import './results.css';
 
 /** Rows drawn at first, and added by each "show more": a screenful several times over. */
 const PAGE = 50;
 
 /**
- * The places on the map, as a list: the same set, in step with hover and selection. Arrow keys
- * move between places, Enter selects; it is a complete alternative to the map.
+ * The places on the map, as a list: the same set, in step with hover and selection. The list is
+ * one tab stop (a roving tabindex: the last focused place, else the selected one, else the first);
+ * arrow keys, Home and End move between places, Enter selects, Tab leaves the list. It is a
+ * complete alternative to the map. With a search, each row shows why it matched.
  *
  * It follows a filter or search in the render after the click (React's deferred value, as the map
  * does), so that the click itself is answered within a frame even over 100,000 places; while it
@@ -19,7 +23,7 @@ const PAGE = 50;
  * view are not painted.
  */
 export function ResultList() {
-  const { places, current } = useDeferredPlaces();
+  const { places, current, query } = useDeferredPlaces();
   const dataset = useAppStore((s) => s.dataset);
   const loadError = useAppStore((s) => s.loadError);
   const [limit, setLimit] = useState(PAGE);
@@ -37,7 +41,7 @@ export function ResultList() {
       {places.length === 0 ? (
         <p className="results__status">{t('noResults')}</p>
       ) : (
-        <Rows places={places} limit={limit} />
+        <Rows places={places} limit={limit} query={query} />
       )}
       {places.length > limit && (
         <button type="button" className="link-button" onClick={() => setLimit(limit + PAGE)}>
@@ -49,10 +53,14 @@ export function ResultList() {
 }
 
 /** The first `limit` rows. */
-const Rows = memo(function Rows({ places, limit }: { places: PlanFeature[]; limit: number }) {
+const Rows = memo(function Rows({ places, limit, query }: { places: PlanFeature[]; limit: number; query: string }) {
   const selectedId = useAppStore((s) => s.selectedId);
   const hoverId = useAppStore((s) => s.hoverId);
   const listRef = useRef<HTMLOListElement>(null);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const shown = places.slice(0, limit);
+  const inList = (id: string | null) => id !== null && shown.some((f) => f.id === id);
+  const tabStop = inList(focusedId) ? focusedId : inList(selectedId) ? selectedId : (shown[0]?.id ?? null);
 
   const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
     const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.result') ?? [])];
@@ -68,54 +76,98 @@ const Rows = memo(function Rows({ places, limit }: { places: PlanFeature[]; limi
 
   return (
     <ol className="results__list" ref={listRef} onKeyDown={onKeyDown} data-testid="result-list">
-      {places.slice(0, limit).map((f) => (
-        <Row key={f.id} f={f} hovered={f.id === hoverId} selected={f.id === selectedId} />
+      {shown.map((f) => (
+        <Row
+          key={f.id}
+          f={f}
+          hovered={f.id === hoverId}
+          selected={f.id === selectedId}
+          tabStop={f.id === tabStop}
+          query={query}
+          onFocused={setFocusedId}
+        />
       ))}
     </ol>
   );
 });
 
+/** Industries a row shows: those the search matched first (all of them), then the others, up to 4. */
+const SHOWN_INDUSTRIES = 4;
+
 /**
- * One place. Redrawn only when its own hover or selection state changes, or the language (through
- * useI18n): a filter that keeps a place in the list, or hovering another row, leaves it alone.
+ * One place. Redrawn only when its own hover, selection or tab-stop state changes, the search, or
+ * the language (through useI18n): a filter that keeps a place in the list, or hovering another
+ * row, leaves it alone.
  */
-const Row = memo(function Row({ f, hovered, selected }: { f: PlanFeature; hovered: boolean; selected: boolean }) {
+const Row = memo(function Row({
+  f,
+  hovered,
+  selected,
+  tabStop,
+  query,
+  onFocused,
+}: {
+  f: PlanFeature;
+  hovered: boolean;
+  selected: boolean;
+  tabStop: boolean;
+  query: string;
+  onFocused: (id: string) => void;
+}) {
   const dataset = useAppStore((s) => s.dataset)!;
   const select = useAppStore((s) => s.select);
   const hover = useAppStore((s) => s.hover);
   const i18n = useI18n();
+  const match = queryMatchOf(dataset, query);
   const regions = f.prefecture
     .map((c) => dataset.regionByCode.get(c))
     .filter((r) => r !== undefined)
     .map((r) => i18n.regionName(r))
     .join('、');
+  const matched = matchedIndustries(dataset, f, match);
+  const industries = [...matched, ...f.industries.filter((id) => !matched.includes(id))]
+    .slice(0, Math.max(SHOWN_INDUSTRIES, matched.length))
+    .flatMap((id) => {
+      const industry = dataset.industryById.get(id);
+      return industry ? [{ id, label: i18n.industryName(industry), matched: matched.includes(id) }] : [];
+    });
   return (
     <li>
       <button
         type="button"
         className={`result${hovered ? ' is-hover' : ''}`}
         aria-current={selected ? 'true' : undefined}
+        tabIndex={tabStop ? 0 : -1}
         data-id={f.id}
         onClick={() => select(f.id)}
         onMouseEnter={() => hover(f.id)}
         onMouseLeave={() => hover(null)}
-        onFocus={() => hover(f.id)}
+        onFocus={() => {
+          hover(f.id);
+          onFocused(f.id);
+        }}
         onBlur={() => hover(null)}
       >
         <span className="swatch" style={{ background: KIND_COLORS[f.kind] }} aria-hidden="true" />
-        <span className="result__name">{i18n.featureName(f)}</span>
-        <span className="result__meta">
-          {i18n.kindName(f.kind)} · {regions}
+        <span className="result__name">
+          <Marked segments={highlight(match, i18n.featureName(f))} />
         </span>
-        {f.industries.length > 0 && (
+        <span className="result__meta">
+          {i18n.kindName(f.kind)} · <Marked segments={highlight(match, regions)} />
+        </span>
+        {industries.length > 0 && (
           <span className="result__industries">
-            {f.industries
-              .slice(0, 4)
-              .map((id) => dataset.industryById.get(id))
-              .filter((x) => x !== undefined)
-              .map((x) => i18n.industryName(x))
-              .join(' · ')}
-            {f.industries.length > 4 ? ' …' : ''}
+            {industries.map((x, i) => (
+              <span
+                key={x.id}
+                className={x.matched ? 'result__industry is-matched' : 'result__industry'}
+                data-industry={x.id}
+              >
+                {i > 0 ? ' · ' : ''}
+                <Marked segments={x.matched ? highlight(match, x.label) : [{ text: x.label, marked: false }]} />
+              </span>
+            ))}
+            {f.industries.length > industries.length ? ' …' : ''}
           </span>
         )}
       </button>

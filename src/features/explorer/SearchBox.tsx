@@ -61,6 +61,14 @@ export function SearchBox() {
         spellCheck={false}
         maxLength={200}
         onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          // ArrowDown goes on into the result list, at its first place.
+          if (e.key !== 'ArrowDown' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+          const first = document.querySelector<HTMLButtonElement>('[data-testid="result-list"] button.result');
+          if (!first) return;
+          e.preventDefault();
+          first.focus();
+        }}
       />
     </div>
   );
