@@ -51,19 +51,15 @@ const shots: Shot[] = [
   ['desktop-stacked-count', '?lang=en&kind=export_base', desktop],
   ['phone-stacked-count', '?lang=zh-Hans&kind=export_base', phone],
   ['desktop-en-clause-translation', '?lang=en&sel=gulei-taiwan-petrochemical-park', desktop],
-  [
-    'desktop-hant-hierarchy',
-    '?lang=zh-Hant&ind=electronics',
-    desktop,
-    async (page) => {
-      await page.getByText('篩選', { exact: true }).click();
-    },
-  ],
+  // A link with a filter opens the filter panel: the hierarchy, counts rolled up.
+  ['desktop-hant-hierarchy', '?lang=zh-Hant&ind=electronics', desktop],
 ];
 for (const [name, query, viewport, act] of shots) {
   const page = await browser.newPage({ viewport });
   await page.goto(base + query);
   await page.waitForFunction(() => document.querySelector('[data-testid="result-list"], .results__status') !== null);
+  // The plan drawn (the map's first idle with its places), then a moment for the camera to settle.
+  await page.waitForFunction(() => document.documentElement.dataset.mapReady === 'true', null, { timeout: 60_000 });
   await page.waitForTimeout(2500);
   if (act) {
     await act(page);
