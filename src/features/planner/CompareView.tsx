@@ -31,7 +31,11 @@ export function CompareView({ dataset }: { dataset: Dataset }) {
   const onMap = useMemo(() => {
     const codes = columns.filter((c) => c.type === 'prefecture').map((c) => c.ref);
     const zones = columns.filter((c) => c.type === 'zone').map((c) => dataset.byId.get(c.ref)!);
-    const extent = dataset.features.filter((f) => columns.some((c) => c.contains(f)));
+    // The regions themselves (a prefecture's outline, a zone), not every place reaching into them.
+    const outlines = dataset.features.filter(
+      (f) => f.kind === 'prefecture' && f.prefecture.some((c) => codes.includes(c)),
+    );
+    const extent = [...outlines, ...zones];
     return { codes, zones, extent };
     // columns derive from planner.compare
     // eslint-disable-next-line react-hooks/exhaustive-deps
