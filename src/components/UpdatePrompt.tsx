@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useI18n } from '../state/use-i18n.ts';
+import { afterFirstView } from '../lib/after-first-view.ts';
 import { registerServiceWorker, useServiceWorker } from '../lib/service-worker.ts';
 import './update-prompt.css';
 
@@ -11,7 +12,8 @@ import './update-prompt.css';
 export function UpdatePrompt() {
   const { t } = useI18n();
   const { updateWaiting, applyUpdate, dismissUpdate } = useServiceWorker();
-  useEffect(registerServiceWorker, []);
+  // The service worker downloads the whole app for offline use: after the first view, not during it.
+  useEffect(() => afterFirstView(registerServiceWorker), []);
   return (
     <div className="update-prompt" role="status" aria-live="polite">
       {updateWaiting && (

@@ -1,37 +1,9 @@
 import { useEffect, useId } from 'react';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
+import { afterFirstView } from '../../lib/after-first-view.ts';
 import { prepareSearch } from '../../state/use-places.ts';
 import './search.css';
-
-/**
- * Calls `start` once the map has first drawn the places (the `map:first-idle` mark), so that work
- * which can wait does not compete with the first view; after a few seconds in any case (no map).
- */
-function afterFirstView(start: () => void): () => void {
-  let started = false;
-  const go = () => {
-    if (started) return;
-    started = true;
-    observer?.disconnect();
-    clearTimeout(timer);
-    start();
-  };
-  const timer = setTimeout(go, 5000);
-  let observer: PerformanceObserver | null = null;
-  if (performance.getEntriesByName('map:first-idle').length) go();
-  else if (typeof PerformanceObserver === 'function') {
-    observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName('map:first-idle').length) go();
-    });
-    observer.observe({ type: 'mark' });
-  }
-  return () => {
-    started = true;
-    observer?.disconnect();
-    clearTimeout(timer);
-  };
-}
 
 export function SearchBox() {
   const id = useId();
