@@ -62,4 +62,6 @@ export const ZH_HANT_OVERRIDES: Partial<Record<MessageKey, string>> = {
     '數值看起來是以公尺為單位的投影座標（例如 {example}），而不是經緯度；請以 WGS 84（EPSG:4326）重新匯出。',
   importHintDeclaredCrs: '檔案宣告的座標系統為「{crs}」。',
   importTooManyKeys: '有 {n} 個圖徵的屬性超過 {max} 個，只保留了前 {max} 個。',
+  matrixRowNote: '一個地點跨兩個地市時，在每個地市各計一次；「合計」中只計一次，因此各地市之和可能大於合計。',
+  pngFootnote: '底圖：Natural Earth；echarts 地圖資料。地點與產業依據所列規劃文件',
 };
