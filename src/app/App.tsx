@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { Notices } from '../components/Notices.tsx';
@@ -13,6 +13,7 @@ import { Legend } from '../features/plan-map/Legend.tsx';
 import { planMapOptions } from '../features/plan-map/map-options.ts';
 import { PlanMap } from '../features/plan-map/PlanMap.tsx';
 import { DocumentReader } from '../features/reader/DocumentReader.tsx';
+import { ShortlistButton, ShortlistMapOverlay, ShortlistPanel } from '../features/shortlist/ShortlistPanel.tsx';
 import { HTML_LANG, LANGUAGE_LABELS, LANGUAGES } from '../i18n/languages.ts';
 import { MapCanvas } from '../map/MapCanvas.tsx';
 import { MapProvider } from '../map/MapProvider.tsx';
@@ -92,6 +93,7 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
   const selectedId = useAppStore((s) => s.selectedId);
   const mode = useAppStore((s) => s.mode);
   const setMode = useAppStore((s) => s.setMode);
+  const [shortlistOpen, setShortlistOpen] = useState(false);
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[lang];
     document.title = `${t('title')} · Fujian plan map`;
@@ -115,6 +117,7 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
               </button>
             ))}
           </div>
+          <ShortlistButton open={shortlistOpen} onToggle={() => setShortlistOpen((o) => !o)} />
           <div role="group" aria-label={`${t('language')} / Language`} className="lang-switch">
             {LANGUAGES.map((l) => (
               <button key={l} type="button" lang={HTML_LANG[l]} aria-pressed={l === lang} onClick={() => setLang(l)}>
@@ -126,7 +129,8 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
         <Notices />
         <UpdatePrompt />
         <main className="app__main">
-          {mode === 'planner' && (
+          {shortlistOpen && guard(<ShortlistPanel onClose={() => setShortlistOpen(false)} />)}
+          {mode === 'planner' && !shortlistOpen && (
             <div className="planner-pane">
               {guard(
                 <Suspense fallback={<p className="results__status">{t('loading')}</p>}>
@@ -135,7 +139,11 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
               )}
             </div>
           )}
-          <section className="sidebar" aria-label={t('search')} hidden={mode === 'planner' || undefined}>
+          <section
+            className="sidebar"
+            aria-label={t('search')}
+            hidden={mode === 'planner' || shortlistOpen || undefined}
+          >
             {guard(<SearchBox />)}
             {guard(<FilterPanel />)}
             {loadError && (
@@ -155,6 +163,7 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
               <MapCanvas options={planMapOptions} fallback={<NoWebGL />} label={t('mapLabel')}>
                 <PlanMap />
                 <OwnLayerOverlay />
+                <ShortlistMapOverlay />
               </MapCanvas>,
             )}
             {guard(<Legend />)}

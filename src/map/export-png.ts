@@ -61,3 +61,27 @@ export function renderMapPng(map: MapLibreMap, caption: PngCaption): Promise<Blo
     map.triggerRepaint();
   });
 }
+
+/**
+ * A copy of what the map shows now, as a 2D canvas (for a printed page: it needs no data URL and
+ * no image element). Read in the map's own 'render' event, while its drawing buffer is valid.
+ */
+export function snapshotMap(map: MapLibreMap): Promise<HTMLCanvasElement> {
+  return new Promise((resolve, reject) => {
+    map.once('render', () => {
+      try {
+        const gl = map.getCanvas();
+        const out = document.createElement('canvas');
+        out.width = gl.width;
+        out.height = gl.height;
+        const ctx = out.getContext('2d');
+        if (!ctx) throw new Error('no 2D canvas');
+        ctx.drawImage(gl, 0, 0);
+        resolve(out);
+      } catch (e) {
+        reject(e as Error);
+      }
+    });
+    map.triggerRepaint();
+  });
+}

@@ -1,4 +1,5 @@
 import { memo, useRef, useState, type KeyboardEvent } from 'react';
+import { ShortlistToggle } from '../../components/ShortlistToggle.tsx';
 import type { PlanFeature } from '../../data/types.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -90,7 +91,7 @@ const Row = memo(function Row({ f, hovered, selected }: { f: PlanFeature; hovere
     .map((r) => i18n.regionName(r))
     .join('、');
   return (
-    <li>
+    <li className="result-row">
       <button
         type="button"
         className={`result${hovered ? ' is-hover' : ''}`}
@@ -119,6 +120,7 @@ const Row = memo(function Row({ f, hovered, selected }: { f: PlanFeature; hovere
           </span>
         )}
       </button>
+      <ShortlistToggle id={f.id} name={i18n.featureName(f)} />
     </li>
   );
 });

@@ -19,6 +19,7 @@ import {
   planLayers,
   planSource,
 } from '../../map-style/plan-layers.ts';
+import { ShortlistToggle } from '../../components/ShortlistToggle.tsx';
 import { useAppStore } from '../../state/store.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useDeferredPlaces } from '../../state/use-places.ts';
@@ -95,6 +96,7 @@ function PlaceChooser({ chooser, onClose }: { chooser: Chooser; onClose: () => v
               >
                 {i18n.featureName(f)}
               </button>
+              <ShortlistToggle id={id} name={i18n.featureName(f)} />
             </li>
           );
         })}
@@ -122,6 +124,8 @@ function PlanInteractions() {
     useAppStore.getState().hover(null);
   });
   useMapEvent('click', (e) => {
+    // A click that picks a point (the shortlist's radius search) selects no place.
+    if (useAppStore.getState().pickingPoint) return;
     setChooser(null);
     const hits = top(e);
     const points = [
