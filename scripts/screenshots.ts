@@ -1,8 +1,9 @@
 // Serves the built app (dist/) on loopback and captures it in system Chromium at desktop and
-// phone sizes: npm run build && npx tsx scripts/screenshots.ts [out-dir]
-import { mkdirSync } from 'node:fs';
+// phone sizes: npm run build && npx tsx scripts/screenshots.ts [out-dir] [only names containing this]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright';
+import { chromium, type Page } from 'playwright';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.config.ts';
 
@@ -11,6 +12,32 @@ mkdirSync(out, { recursive: true });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
 const base = server.resolvedUrls!.local[0];
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const only = process.argv[3] ?? '';
+const SHORTLIST = 'short=gulei-taiwan-petrochemical-park,xiamen-taiwan-investment-zone,jinjiang-dry-port';
+const openShortlist = (tab?: string) => async (page: Page) => {
+  await page.getByTestId('shortlist-button').click();
+  if (tab) await page.getByRole('tab', { name: tab }).click();
+};
+const openBrief = (label: string) => async (page: Page) => {
+  await openShortlist()(page);
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await page.getByTestId('brief-map').waitFor({ timeout: 30_000 });
+};
+/** After the page has loaded: what to click before the picture is taken. */
+const actions: Record<string, (page: Page) => Promise<void>> = {
+  'desktop-shortlist': openShortlist(),
+  'desktop-shortlist-compare': openShortlist('Compare'),
+  'desktop-shortlist-nearby': openShortlist('周邊地點'),
+  'desktop-shortlist-brief': openBrief('Printable brief'),
+  'phone-shortlist': openShortlist(),
+  'phone-shortlist-compare': openShortlist('并列对比'),
+};
+/** Printed briefs (Chromium's PDF under print media), their first pages as PNG. */
+const briefs: [string, string, string][] = [
+  ['brief-print-en', '?lang=en&' + SHORTLIST, 'Printable brief'],
+  ['brief-print-zh-hans', '?lang=zh-Hans&' + SHORTLIST, '打印简报'],
+  ['brief-print-zh-hant', '?lang=zh-Hant&' + SHORTLIST, '列印簡報'],
+];
 const shots: [string, string, { width: number; height: number }][] = [
   ['desktop-start', '', { width: 1366, height: 800 }],
   ['desktop-petrochemical', '?q=%E7%9F%B3%E5%8C%96&sel=gulei-taiwan-petrochemical-park', { width: 1366, height: 800 }],
@@ -30,14 +57,38 @@ const shots: [string, string, { width: number; height: number }][] = [
   ],
   ['phone-start', '', { width: 390, height: 844 }],
   ['phone-detail', '?sel=gulei-taiwan-petrochemical-park', { width: 390, height: 844 }],
+  ['desktop-shortlist', '?lang=zh-Hans&' + SHORTLIST, { width: 1366, height: 800 }],
+  ['desktop-shortlist-compare', '?lang=en&' + SHORTLIST, { width: 1366, height: 800 }],
+  ['desktop-shortlist-nearby', '?lang=zh-Hant&' + SHORTLIST, { width: 1366, height: 800 }],
+  ['desktop-shortlist-brief', '?lang=en&' + SHORTLIST, { width: 1366, height: 800 }],
+  ['phone-shortlist', '?lang=en&' + SHORTLIST, { width: 390, height: 844 }],
+  ['phone-shortlist-compare', '?lang=zh-Hans&' + SHORTLIST, { width: 390, height: 844 }],
 ];
 for (const [name, query, viewport] of shots) {
+  if (!name.includes(only)) continue;
   const page = await browser.newPage({ viewport });
   await page.goto(base + query);
   await page.waitForFunction(() => document.querySelector('[data-testid="result-list"], .results__status') !== null);
   await page.waitForTimeout(2500);
+  await actions[name]?.(page);
+  if (actions[name]) await page.waitForTimeout(1500);
   await page.screenshot({ path: `${out}/${name}.png` });
   await page.close();
+  console.log(`${out}/${name}.png`);
+}
+for (const [name, query, label] of briefs) {
+  if (!name.includes(only)) continue;
+  const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+  await page.goto(base + query);
+  await page.waitForFunction(() => document.documentElement.dataset.mapReady === 'true', null, { timeout: 60_000 });
+  await openBrief(label)(page);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = `${out}/${name}.pdf`;
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  await page.close();
+  // First page as PNG (pdftoppm, poppler-utils); the PDF itself is not kept.
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, `${out}/${name}`]);
+  rmSync(pdf);
   console.log(`${out}/${name}.png`);
 }
 await browser.close();

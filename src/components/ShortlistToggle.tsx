@@ -1,5 +1,7 @@
 // One switch for "on the shortlist", wherever a place is shown (its panel, a result row, the map's
-// chooser): it reads and writes the shared store, so every copy agrees.
+// chooser): it reads and writes the shared store, so every copy agrees. Its name is the same
+// everywhere ("Add to shortlist", pressed or not); the place is the row or panel it sits in, and
+// its tooltip.
 import { MAX_SHORTLIST } from '../state/model.ts';
 import { useAppStore } from '../state/store.ts';
 import { useI18n } from '../state/use-i18n.ts';
@@ -16,8 +18,10 @@ export function ShortlistToggle({ id, name, labelled = false }: { id: string; na
       type="button"
       className={`shortlist-toggle${labelled ? ' shortlist-toggle--labelled' : ''}`}
       aria-pressed={on}
-      aria-label={t('shortlistPlace', { name })}
-      title={disabled ? t('shortlistFull', { n: MAX_SHORTLIST }) : on ? t('shortlistAdded') : t('shortlistAdd')}
+      aria-label={t('shortlistAdd')}
+      title={
+        disabled ? t('shortlistFull', { n: MAX_SHORTLIST }) : `${on ? t('shortlistAdded') : t('shortlistAdd')}: ${name}`
+      }
       disabled={disabled}
       data-shortlist-id={id}
       onClick={() => toggle(id)}

@@ -5,7 +5,6 @@
 export const shortlistZh = {
   shortlist: '候选清单',
   shortlistOpen: '候选清单 ({n})',
-  shortlistPlace: '加入候选清单：{name}',
   shortlistAdd: '加入候选清单',
   shortlistAdded: '已在候选清单',
   shortlistFull: '候选清单最多 {n} 个地点',
@@ -75,7 +74,6 @@ export const shortlistZh = {
 export const shortlistEn: Record<keyof typeof shortlistZh, string> = {
   shortlist: 'Shortlist',
   shortlistOpen: 'Shortlist ({n})',
-  shortlistPlace: 'Shortlist {name}',
   shortlistAdd: 'Add to shortlist',
   shortlistAdded: 'On the shortlist',
   shortlistFull: 'A shortlist holds at most {n} places',

@@ -33,7 +33,11 @@ test('add two places (a result row, the place panel), copy the link, open it afr
   await userEvent.fill(page.getByRole('searchbox'), '石化');
 
   // From the result row: the toggle beside the place's button.
-  const rowToggle = page.getByTestId('result-list').getByRole('button', { name: `加入候选清单：${gulei.name_zh}` });
+  const rowToggle = page
+    .getByTestId('result-list')
+    .getByRole('listitem')
+    .filter({ hasText: gulei.name_zh })
+    .getByRole('button', { name: '加入候选清单' });
   await rowToggle.click();
   await expect.element(rowToggle).toHaveAttribute('aria-pressed', 'true');
   // From the place panel.
@@ -41,7 +45,7 @@ test('add two places (a result row, the place panel), copy the link, open it afr
     .getByTestId('result-list')
     .getByRole('button', { name: new RegExp(`^${xiamen.name_zh}`) })
     .click();
-  const panelToggle = page.getByTestId('detail-panel').getByRole('button', { name: `加入候选清单：${xiamen.name_zh}` });
+  const panelToggle = page.getByTestId('detail-panel').getByRole('button', { name: '加入候选清单' });
   await panelToggle.click();
   await expect.element(panelToggle).toHaveAttribute('aria-pressed', 'true');
 
@@ -163,6 +167,40 @@ test('compare three places: one table, the three as columns, each shared industr
   }
 });
 
+test("the map's chooser (several places on one point) has the same toggle", async () => {
+  await mountApp('?lang=en');
+  const dataset = await datasetLoaded();
+  const byPoint = new Map<string, string[]>();
+  for (const f of dataset.features)
+    if (f.geometry.type === 'Point') {
+      const key = f.geometry.coordinates.join(',');
+      byPoint.set(key, [...(byPoint.get(key) ?? []), f.id]);
+    }
+  const [key, ids] = [...byPoint].sort((a, b) => b[1].length - a[1].length)[0];
+  const [lng, lat] = key.split(',').map(Number);
+  const map = await idleMap({ plan: true });
+  map.jumpTo({ center: [lng, lat], zoom: 10 });
+  await idleMap({ plan: true });
+  const pt = map.project([lng, lat]);
+  map.fire('click', { point: pt, lngLat: map.unproject(pt), originalEvent: new MouseEvent('click') });
+  await expect.element(page.getByText(`${ids.length} places here`)).toBeVisible();
+  const popup = page.elementLocator(document.querySelector('.maplibregl-popup')!);
+  const toggles = popup.getByRole('button', { name: 'Add to shortlist' });
+  expect(toggles.all().length).toBe(ids.length);
+  // The popup lists them in the map's order: the second one's id is on its toggle.
+  const second = document.querySelectorAll<HTMLElement>('.maplibregl-popup .shortlist-toggle')[1].dataset.shortlistId!;
+  expect(ids).toContain(second);
+  await toggles.nth(1).click();
+  expect(useAppStore.getState().shortlist).toEqual([second]);
+  await expect.element(toggles.nth(1)).toHaveAttribute('aria-pressed', 'true');
+  // Choosing the place still works beside it.
+  await popup.getByRole('button', { name: dataset.byId.get(second)!.name_en, exact: true }).click();
+  expect(useAppStore.getState().selectedId).toBe(second);
+  await expect
+    .element(page.getByTestId('detail-panel').getByRole('button', { name: 'Add to shortlist' }))
+    .toHaveAttribute('aria-pressed', 'true');
+});
+
 test('the panel shows distances to the nearest planned facilities, in km, with the caveat', async () => {
   await mountApp(`?lang=en&short=${GULEI}`);
   const dataset = await datasetLoaded();
@@ -201,6 +239,7 @@ test('places within N km: pick mode takes the next map click as the centre (and 
   map.jumpTo({ center: at!, zoom: 9 });
   await idleMap({ plan: true });
   const p = map.project(at!);
+  const picked = map.unproject([Math.round(p.x), Math.round(p.y)]);
   await page.getByRole('button', { name: 'Pick a point on the map' }).click();
   await page.getByTestId('map').click({ position: { x: Math.round(p.x), y: Math.round(p.y) } });
   await expect.poll(() => useAppStore.getState().pickingPoint).toBe(false);
@@ -208,7 +247,6 @@ test('places within N km: pick mode takes the next map click as the centre (and 
   await expect.element(page.getByRole('combobox', { name: 'Centre' })).toHaveDisplayValue(/^Point on the map/);
   // The circle is on the map, and the list is what the radius search finds around the clicked point.
   await expect.poll(() => map.getSource('radius-area') !== undefined).toBe(true);
-  const picked = map.unproject([Math.round(p.x), Math.round(p.y)]);
   const expected = placesWithin(dataset, [picked.lng, picked.lat], 25).map((w) => w.place.id);
   expect(expected).toContain(GULEI);
   await expect
@@ -218,7 +256,9 @@ test('places within N km: pick mode takes the next map click as the centre (and 
     .toEqual(expected);
   await expect.element(page.getByText(`${expected.length} planned places within 25 km`)).toBeVisible();
 
-  // Outside pick mode the same click selects the place.
-  await page.getByTestId('map').click({ position: { x: Math.round(p.x), y: Math.round(p.y) } });
+  // The map has moved to show the whole circle. Outside pick mode a click on the same place selects it.
+  await idleMap({ plan: true });
+  const q = map.project(at!);
+  await page.getByTestId('map').click({ position: { x: Math.round(q.x), y: Math.round(q.y) } });
   await expect.poll(() => useAppStore.getState().selectedId).toBe(GULEI);
 });

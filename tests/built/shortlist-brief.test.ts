@@ -54,10 +54,7 @@ test('a copied shortlist link opens with its places in a fresh browser context; 
   await mapReady(page);
   for (const id of SHORTLIST.slice(0, 2)) {
     await page.getByRole('searchbox').fill(byId.get(id)!.name_en);
-    await page
-      .getByTestId('result-list')
-      .getByRole('button', { name: `Shortlist ${byId.get(id)!.name_en}` })
-      .click();
+    await page.locator(`[data-testid="result-list"] [data-shortlist-id="${id}"]`).click();
   }
   await page.getByTestId('shortlist-button').click();
   await page.getByRole('button', { name: 'Copy link' }).click();
@@ -114,7 +111,7 @@ test.each(LANGS)(
     await page.getByTestId('brief-map').waitFor({ timeout: 30_000 });
     await page.emulateMedia({ media: 'print' });
     // BRIEF_PDF_DIR keeps the PDFs (for looking at them); otherwise they go with the build.
-  const pdf = join(process.env.BRIEF_PDF_DIR ?? outDir, `brief-${l.lang}.pdf`);
+    const pdf = join(process.env.BRIEF_PDF_DIR ?? outDir, `brief-${l.lang}.pdf`);
     writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     await context.close();
     const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });

@@ -31,7 +31,7 @@ function useMapSnapshot(places: PlanFeature[]) {
       ],
       [180, 90, -180, -90],
     ) as [number, number, number, number];
-    map.fitBounds(b, { padding: 40, maxZoom: 10, duration: 0 });
+    map.fitBounds(b, { padding: 70, maxZoom: 10, duration: 0 });
     const onIdle = () =>
       void snapshotMap(map)
         .then((canvas) => live && setSnapshot(canvas))
@@ -82,8 +82,12 @@ function PlaceSection({ dataset, place, rank }: { dataset: Dataset; place: PlanF
         <dd>{i18n.kindName(place.kind)}</dd>
         <dt>{t('prefecture')}</dt>
         <dd>{joinList(lang, regions)}</dd>
-        <dt>{t('county')}</dt>
-        <dd>{countyText(place, i18n) || t('notStated')}</dd>
+        {place.county_name && (
+          <>
+            <dt>{t('county')}</dt>
+            <dd>{countyText(place, i18n)}</dd>
+          </>
+        )}
         <dt>{t('location')}</dt>
         <dd>{i18n.precisionName(place.precision)}</dd>
         <dt>{t('plannedIndustries')}</dt>
@@ -156,7 +160,7 @@ export function Brief({ dataset, places, onClose }: { dataset: Dataset; places: 
     >
       <div className="brief__actions">
         <button type="button" className="brief__print" onClick={() => window.print()}>
-          🖶 {t('print')}
+          {t('print')}
         </button>
         <button type="button" ref={closeRef} onClick={onClose}>
           {t('briefClose')}

@@ -65,7 +65,7 @@ export function CompareTable({ dataset, places }: { dataset: Dataset; places: Pl
               p.precision === 'point_prefecture_seat' ? (
                 <span className="muted">{t('notStated')}</span>
               ) : (
-                countyText(p, i18n) || <span className="muted">{t('notStated')}</span>
+                countyText(p, i18n) || <span className="muted">—</span>
               ),
             )}
             {row(t('location'), (p) => i18n.precisionName(p.precision))}

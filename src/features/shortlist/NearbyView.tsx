@@ -78,6 +78,18 @@ export function NearbyView({ dataset, shortlisted }: { dataset: Dataset; shortli
       },
     [at, radius],
   );
+  // The map shows the whole circle whenever the centre or the radius changes.
+  const map = useMap();
+  useEffect(() => {
+    if (!map || !radiusData) return;
+    const ring = (radiusData.features[0].geometry as { coordinates: number[][][] }).coordinates[0];
+    const lngs = ring.map((c) => c[0]);
+    const lats = ring.map((c) => c[1]);
+    map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], {
+      padding: 40,
+      duration: 400,
+    });
+  }, [map, radiusData]);
   const nearbyData = useMemo<FeatureCollection>(
     () => ({
       type: 'FeatureCollection',
@@ -122,7 +134,7 @@ export function NearbyView({ dataset, shortlisted }: { dataset: Dataset; shortli
           </span>
         ) : (
           <button type="button" onClick={() => setPicking(true)}>
-            ⌖ {t('pickPoint')}
+            {t('pickPoint')}
           </button>
         )}
         <label>
