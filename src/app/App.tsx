@@ -13,7 +13,7 @@ import { Legend } from '../features/plan-map/Legend.tsx';
 import { planMapOptions } from '../features/plan-map/map-options.ts';
 import { PlanMap } from '../features/plan-map/PlanMap.tsx';
 import { DocumentReader } from '../features/reader/DocumentReader.tsx';
-import { ShortlistButton, ShortlistMapOverlay, ShortlistPanel } from '../features/shortlist/ShortlistPanel.tsx';
+import { ShortlistButton, ShortlistMapOverlay } from '../features/shortlist/ShortlistEntry.tsx';
 import { HTML_LANG, LANGUAGE_LABELS, LANGUAGES } from '../i18n/languages.ts';
 import { MapCanvas } from '../map/MapCanvas.tsx';
 import { MapProvider } from '../map/MapProvider.tsx';
@@ -25,6 +25,10 @@ import './app.css';
 // The planner is its own chunk: an investor who only explores never downloads it. The own-layer
 // import (with its file parser) loads when the planner's export tab shows it.
 const PlannerView = lazy(() => import('../features/planner/PlannerView.tsx').then((m) => ({ default: m.PlannerView })));
+// The shortlist's panel (comparison, distances, brief, exports) loads when it is first opened.
+const ShortlistPanel = lazy(() =>
+  import('../features/shortlist/ShortlistPanel.tsx').then((m) => ({ default: m.ShortlistPanel })),
+);
 const OwnLayerImport = lazy(() =>
   import('../features/own-layer/OwnLayerImport.tsx').then((m) => ({ default: m.OwnLayerImport })),
 );
@@ -129,7 +133,12 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
         <Notices />
         <UpdatePrompt />
         <main className="app__main">
-          {shortlistOpen && guard(<ShortlistPanel onClose={() => setShortlistOpen(false)} />)}
+          {shortlistOpen &&
+            guard(
+              <Suspense fallback={<p className="results__status">{t('loading')}</p>}>
+                <ShortlistPanel onClose={() => setShortlistOpen(false)} />
+              </Suspense>,
+            )}
           {mode === 'planner' && !shortlistOpen && (
             <div className="planner-pane">
               {guard(

@@ -116,6 +116,15 @@ describe('distances against turf and haversine', () => {
     }
   });
 
+  test("an area's origin is turf's centroid (the panel's own code, so the first screen needs no turf)", () => {
+    for (const f of dataset.features.filter((x) => x.geometry.type !== 'Point')) {
+      const [lng, lat] = originOf(f).at;
+      const [tLng, tLat] = centroid(f.geometry).geometry.coordinates;
+      expect(lng).toBeCloseTo(tLng, 9);
+      expect(lat).toBeCloseTo(tLat, 9);
+    }
+  });
+
   test('a facility is never its own nearest facility', () => {
     const port = place('xiamen-port');
     const { nearest } = logisticsOf(dataset, port);

@@ -1,84 +1,26 @@
 // The shortlist: the places a person keeps, with their logistics context, a side-by-side
 // comparison, a radius search, a printable brief, exports and a link to share.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { FeatureCollection } from 'geojson';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { CopyLinkButton } from '../../components/CopyLinkButton.tsx';
 import type { Dataset, PlanFeature } from '../../data/types.ts';
 import { joinList } from '../../i18n/format.ts';
 import { download } from '../../lib/download.ts';
-import { Layer } from '../../map/Layer.tsx';
-import { Source } from '../../map/Source.tsx';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
-import { SHORTLIST_SOURCE, shortlistLayers } from '../../map-style/shortlist.ts';
 import { MAX_COMPARE } from '../../state/model.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { Brief } from './Brief.tsx';
 import { CompareTable } from './CompareTable.tsx';
 import { shortlistToCsv, shortlistToGeoJSON } from './export.ts';
-import { originOf } from './logistics.ts';
 import { LogisticsView } from './LogisticsView.tsx';
 import { NearbyView } from './NearbyView.tsx';
+import { useShortlistedPlaces } from './ShortlistEntry.tsx';
 import './shortlist.css';
 
 const TABS = ['list', 'compare', 'nearby'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABEL = { list: 'tabShortlist', compare: 'tabComparePlaces', nearby: 'tabNearby' } as const;
 const stamp = () => new Date().toISOString().slice(0, 10);
-
-/** The shortlisted places the data know, in the shortlist's order. */
-export function useShortlistedPlaces(): { dataset: Dataset | null; places: PlanFeature[] } {
-  const dataset = useAppStore((s) => s.dataset);
-  const shortlist = useAppStore((s) => s.shortlist);
-  const places = useMemo(
-    () => (dataset ? shortlist.flatMap((id) => dataset.byId.get(id) ?? []) : []),
-    [dataset, shortlist],
-  );
-  return { dataset, places };
-}
-
-/** The header's button: opens and closes the panel, and shows how many places are on the list. */
-export function ShortlistButton({ open, onToggle }: { open: boolean; onToggle: () => void }) {
-  const n = useAppStore((s) => s.shortlist.length);
-  const { t } = useI18n();
-  return (
-    <button
-      type="button"
-      className="shortlist-button"
-      aria-expanded={open}
-      aria-controls="shortlist-panel"
-      onClick={onToggle}
-      data-testid="shortlist-button"
-    >
-      <span aria-hidden="true">★ </span>
-      {t('shortlistOpen', { n })}
-    </button>
-  );
-}
-
-/** Numbered rings round the shortlisted places, on the shared map, whether or not the panel is open. */
-export function ShortlistMapOverlay() {
-  const { places } = useShortlistedPlaces();
-  const layers = useMemo(() => shortlistLayers(), []);
-  const data = useMemo<FeatureCollection>(
-    () => ({
-      type: 'FeatureCollection',
-      features: places.map((p, n) => ({
-        type: 'Feature',
-        properties: { id: p.id, rank: n + 1 },
-        geometry: { type: 'Point', coordinates: originOf(p).at },
-      })),
-    }),
-    [places],
-  );
-  return (
-    <Source id={SHORTLIST_SOURCE} spec={{ type: 'geojson', data }}>
-      {layers.map((l) => (
-        <Layer key={l.spec.id} spec={l.spec} beforeId={l.beforeId} />
-      ))}
-    </Source>
-  );
-}
 
 function ReplacedNotice() {
   const replaced = useAppStore((s) => s.replacedShortlist);
@@ -172,6 +114,7 @@ function ShortlistItem({
   );
 }
 
+/** The panel (its own chunk: loaded when first opened). */
 export function ShortlistPanel({ onClose }: { onClose: () => void }) {
   const { dataset, places } = useShortlistedPlaces();
   const clear = useAppStore((s) => s.clearShortlist);

@@ -1,7 +1,6 @@
 // Logistics context of a place: straight-line distances to the facilities the plans name (sea
 // ports, bonded areas, dry ports, airports), and the planned places within a radius. Pure
 // functions over the dataset (turf on WGS84 coordinates); no facility outside the data exists here.
-import centroid from '@turf/centroid';
 import circle from '@turf/circle';
 import distance from '@turf/distance';
 import pointToPolygonDistance from '@turf/point-to-polygon-distance';
@@ -22,13 +21,9 @@ export function facilityType(f: PlanFeature): FacilityType | null {
   return null;
 }
 
-type LngLat = [number, number];
+import { originOf, type LngLat } from './origin.ts';
 
-/** Where distances are measured from: a point place's point, an area's centroid (mean of its vertices). */
-export function originOf(f: PlanFeature): { at: LngLat; from: 'point' | 'centroid' } {
-  if (f.geometry.type === 'Point') return { at: f.geometry.coordinates as LngLat, from: 'point' };
-  return { at: centroid(f.geometry).geometry.coordinates as LngLat, from: 'centroid' };
-}
+export { originOf };
 
 /** How a distance to a place was measured: to its point, to its area's nearest edge, or inside the area. */
 export type MeasuredTo = 'point' | 'edge' | 'inside';
