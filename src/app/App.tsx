@@ -3,7 +3,7 @@
 // both and builds on them.
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './app.css';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { Notices } from '../components/Notices.tsx';
@@ -18,6 +18,7 @@ import { Legend } from '../features/plan-map/Legend.tsx';
 import { planMapOptions } from '../features/plan-map/map-options.ts';
 import { PlanMap } from '../features/plan-map/PlanMap.tsx';
 import { DocumentReader } from '../features/reader/DocumentReader.tsx';
+import { ShortlistButton, ShortlistMapOverlay } from '../features/shortlist/ShortlistEntry.tsx';
 import { HTML_LANG, LANGUAGE_LABELS, LANGUAGES } from '../i18n/languages.ts';
 import { MapCanvas } from '../map/MapCanvas.tsx';
 import { MapProvider } from '../map/MapProvider.tsx';
@@ -28,6 +29,10 @@ import { startUrlSync } from '../state/url-sync.ts';
 // The planner is its own chunk: an investor who only explores never downloads it. The own-layer
 // import (with its file parser) loads when the planner's export tab shows it.
 const PlannerView = lazy(() => import('../features/planner/PlannerView.tsx').then((m) => ({ default: m.PlannerView })));
+// The shortlist's panel (comparison, distances, brief, exports) loads when it is first opened.
+const ShortlistPanel = lazy(() =>
+  import('../features/shortlist/ShortlistPanel.tsx').then((m) => ({ default: m.ShortlistPanel })),
+);
 const OwnLayerImport = lazy(() =>
   import('../features/own-layer/OwnLayerImport.tsx').then((m) => ({ default: m.OwnLayerImport })),
 );
@@ -96,6 +101,7 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
   const selectedId = useAppStore((s) => s.selectedId);
   const mode = useAppStore((s) => s.mode);
   const setMode = useAppStore((s) => s.setMode);
+  const [shortlistOpen, setShortlistOpen] = useState(false);
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[lang];
     document.title = `${t('title')} · Fujian plan map`;
@@ -119,6 +125,7 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
               </button>
             ))}
           </div>
+          <ShortlistButton open={shortlistOpen} onToggle={() => setShortlistOpen((o) => !o)} />
           <div role="group" aria-label={`${t('language')} / Language`} className="lang-switch">
             {LANGUAGES.map((l) => (
               <button key={l} type="button" lang={HTML_LANG[l]} aria-pressed={l === lang} onClick={() => setLang(l)}>
@@ -130,7 +137,13 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
         <Notices />
         <UpdatePrompt />
         <main className="app__main">
-          {mode === 'planner' && (
+          {shortlistOpen &&
+            guard(
+              <Suspense fallback={<p className="results__status">{t('loading')}</p>}>
+                <ShortlistPanel onClose={() => setShortlistOpen(false)} />
+              </Suspense>,
+            )}
+          {mode === 'planner' && !shortlistOpen && (
             <div className="planner-pane">
               {guard(
                 <Suspense fallback={<p className="results__status">{t('loading')}</p>}>
@@ -139,7 +152,11 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
               )}
             </div>
           )}
-          <section className="sidebar" aria-label={t('search')} hidden={mode === 'planner' || undefined}>
+          <section
+            className="sidebar"
+            aria-label={t('search')}
+            hidden={mode === 'planner' || shortlistOpen || undefined}
+          >
             {guard(<SearchBox />)}
             {guard(<FilterPanel />)}
             {loadError && (
@@ -159,6 +176,7 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
               <MapCanvas options={planMapOptions} fallback={<NoWebGL />} label={t('mapLabel')}>
                 <PlanMap />
                 <OwnLayerOverlay />
+                <ShortlistMapOverlay />
               </MapCanvas>,
             )}
             {guard(<Legend />)}

@@ -64,4 +64,7 @@ export const ZH_HANT_OVERRIDES: Partial<Record<MessageKey, string>> = {
   importTooManyKeys: '有 {n} 個圖徵的屬性超過 {max} 個，只保留了前 {max} 個。',
   matrixRowNote: '一個地點跨兩個地市時，在每個地市各計一次；「合計」中只計一次，因此各地市之和可能大於合計。',
   pngFootnote: '底圖：Natural Earth；echarts 地圖資料。地點與產業依據所列規劃文件',
+  // OpenCC turns 文件 (a plan document) into 檔案 (a computer file), and 来源文件 into 來原始檔.
+  briefSources: '來源文件',
+  logisticsCaveat: '直線距離，指向規劃文件中提到的設施，並非現有的全部設施。',
 };

@@ -3,6 +3,7 @@
 // messages-zh-hant.ts gives Taiwan's own wording.
 import type { Kind, Precision } from '../data/types.ts';
 import { ownLayerEn, ownLayerZh } from './messages-own-layer.ts';
+import { shortlistEn, shortlistZh } from './messages-shortlist.ts';
 
 const zh = {
   title: '福建规划产业布局',
@@ -126,6 +127,7 @@ const zh = {
   updateReload: '重新载入新版本',
   updateLater: '稍后',
   ...ownLayerZh,
+  ...shortlistZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -259,6 +261,7 @@ const en: Record<MessageKey, string> = {
   updateReload: 'Reload into the new version',
   updateLater: 'Later',
   ...ownLayerEn,
+  ...shortlistEn,
 };
 
 export const MESSAGES = { zh, en };

@@ -58,6 +58,11 @@ function snapshot(map: MapLibreMap, ratio: number): Promise<HTMLCanvasElement> {
   });
 }
 
+/** A copy of what the map shows now, as a 2D canvas (for a printed page), at the screen's resolution. */
+export function snapshotMap(map: MapLibreMap): Promise<HTMLCanvasElement> {
+  return snapshot(map, map.getPixelRatio());
+}
+
 /** Words (Latin) or characters (CJK) to lines no wider than `max`. */
 function wrap(ctx: CanvasRenderingContext2D, text: string, max: number): string[] {
   const tokens = text.match(/[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+/g) ?? [];

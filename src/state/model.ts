@@ -59,7 +59,14 @@ export interface UrlState {
   selected: string | null;
   reader: ReaderState | null;
   view: MapViewState | null;
+  /** The link's shortlist (`short`); null when the link has none (then the device's own is kept). */
+  shortlist: string[] | null;
 }
+
+/** At most this many places on a shortlist (a link stays short enough for a messenger). */
+export const MAX_SHORTLIST = 30;
+/** The comparison takes this many shortlisted places side by side. */
+export const MAX_COMPARE = 5;
 
 /** What ids the current data know; anything else in a URL is dropped. */
 export interface KnownValues {

@@ -5,6 +5,7 @@ import type { Dataset, UserLayer } from '../data/types.ts';
 import { browserLanguage, isLanguage, type Language } from '../i18n/languages.ts';
 import {
   DEFAULT_PLANNER,
+  MAX_SHORTLIST,
   type MapViewState,
   type Mode,
   type PlannerState,
@@ -32,6 +33,12 @@ export interface AppState {
   notices: string[];
   /** Bumped when the map should fit the current result set (a filter or search changed). */
   fitRequest: number;
+  /** Places a person keeps to compare and share; in the URL (`short`) and on the device. */
+  shortlist: string[];
+  /** The device's own shortlist that a link's shortlist replaced when the link was opened. */
+  replacedShortlist: string[] | null;
+  /** While true, the next click on the map picks a point (a radius search), not a place. */
+  pickingPoint: boolean;
 
   setLang: (lang: Language) => void;
   setMode: (mode: Mode) => void;
@@ -50,8 +57,18 @@ export interface AppState {
   setView: (view: MapViewState) => void;
   notify: (message: string) => void;
   dismissNotice: (index: number) => void;
-  /** Replaces everything the URL holds (initial load, back/forward). */
+  /** Replaces everything the URL holds (initial load, back/forward); the shortlist is not among it. */
   applyUrlState: (s: UrlState) => void;
+  toggleShortlist: (id: string) => void;
+  removeFromShortlist: (id: string) => void;
+  clearShortlist: () => void;
+  /** The shortlist on opening the app: see `openingShortlist`. */
+  openShortlist: (fromLink: string[] | null, known: Set<string>) => string[];
+  /** Brings back the shortlist a link replaced: instead of the link's, or added after it. */
+  restoreShortlist: (how: 'replace' | 'merge') => void;
+  /** Keeps the link's shortlist and forgets the replaced one. */
+  dismissReplacedShortlist: () => void;
+  setPickingPoint: (picking: boolean) => void;
 }
 
 const LANG_KEY = 'fujian-plan-map:lang';
@@ -73,6 +90,47 @@ function persistLanguage(lang: Language) {
   }
 }
 
+const SHORTLIST_KEY = 'fujian-plan-map:shortlist';
+/** The device's shortlist that a link replaced, kept until it is restored or dismissed. */
+const REPLACED_KEY = 'fujian-plan-map:shortlist-replaced';
+
+/** The shortlist kept on this device (raw ids; checked against the data when the app opens). */
+export function storedShortlist(key = SHORTLIST_KEY): string[] {
+  try {
+    const saved: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+    return Array.isArray(saved) ? saved.filter((v): v is string => typeof v === 'string' && v.length <= 80) : [];
+  } catch {
+    return []; // storage disabled, or not ours
+  }
+}
+
+function persistShortlist(ids: string[], key = SHORTLIST_KEY) {
+  try {
+    if (ids.length) localStorage.setItem(key, JSON.stringify(ids));
+    else localStorage.removeItem(key);
+  } catch {
+    // Not persisted, still shown (and in the URL).
+  }
+}
+
+/**
+ * How a link's shortlist and the device's meet when the app opens: a link that carries a
+ * shortlist (`short`) shows exactly that one, and the device's own, when it differs, is kept aside
+ * to restore or merge (nothing a person kept is lost by opening a colleague's link). A link
+ * without one shows the device's. Ids the data no longer know are left out and returned.
+ */
+export function openingShortlist(
+  fromLink: string[] | null,
+  stored: string[],
+  known: Set<string>,
+): { shortlist: string[]; replaced: string[] | null; unknownStored: string[] } {
+  const storedKnown = [...new Set(stored.filter((id) => known.has(id)))].slice(0, MAX_SHORTLIST);
+  const unknownStored = [...new Set(stored.filter((id) => !known.has(id)))];
+  if (fromLink === null) return { shortlist: storedKnown, replaced: null, unknownStored };
+  const same = storedKnown.length === fromLink.length && storedKnown.every((id) => fromLink.includes(id));
+  return { shortlist: fromLink, replaced: storedKnown.length && !same ? storedKnown : null, unknownStored };
+}
+
 export const useAppStore = create<AppState>()((set) => ({
   lang: storedLanguage() ?? browserLanguage(),
   mode: 'explorer',
@@ -89,6 +147,9 @@ export const useAppStore = create<AppState>()((set) => ({
   view: null,
   notices: [],
   fitRequest: 0,
+  shortlist: [],
+  replacedShortlist: null,
+  pickingPoint: false,
 
   setLang: (lang) => {
     persistLanguage(lang);
@@ -135,4 +196,48 @@ export const useAppStore = create<AppState>()((set) => ({
             : s.fitRequest,
       };
     }),
+  toggleShortlist: (id) =>
+    set((s) => {
+      const shortlist = s.shortlist.includes(id)
+        ? s.shortlist.filter((x) => x !== id)
+        : s.shortlist.length < MAX_SHORTLIST
+          ? [...s.shortlist, id]
+          : s.shortlist;
+      persistShortlist(shortlist);
+      return { shortlist };
+    }),
+  removeFromShortlist: (id) =>
+    set((s) => {
+      const shortlist = s.shortlist.filter((x) => x !== id);
+      persistShortlist(shortlist);
+      return { shortlist };
+    }),
+  clearShortlist: () => {
+    persistShortlist([]);
+    set({ shortlist: [] });
+  },
+  openShortlist: (fromLink, known) => {
+    const { shortlist, replaced, unknownStored } = openingShortlist(fromLink, storedShortlist(), known);
+    persistShortlist(shortlist);
+    // The replaced list stays on the device under its own key until restored or dismissed.
+    const earlier = storedShortlist(REPLACED_KEY).filter((id) => known.has(id));
+    const aside = replaced ?? (earlier.length ? earlier : null);
+    persistShortlist(aside ?? [], REPLACED_KEY);
+    set({ shortlist, replacedShortlist: aside });
+    return unknownStored;
+  },
+  restoreShortlist: (how) =>
+    set((s) => {
+      const previous = s.replacedShortlist ?? [];
+      const shortlist =
+        how === 'replace' ? previous : [...new Set([...s.shortlist, ...previous])].slice(0, MAX_SHORTLIST);
+      persistShortlist(shortlist);
+      persistShortlist([], REPLACED_KEY);
+      return { shortlist, replacedShortlist: null };
+    }),
+  dismissReplacedShortlist: () => {
+    persistShortlist([], REPLACED_KEY);
+    set({ replacedShortlist: null });
+  },
+  setPickingPoint: (pickingPoint) => set({ pickingPoint }),
 }));

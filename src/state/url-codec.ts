@@ -8,6 +8,7 @@ import {
   DEFAULT_PLANNER,
   PLANNER_PROVINCES,
   PLANNER_TABS,
+  MAX_SHORTLIST,
   type KnownValues,
   type PlannerTab,
   type UrlState,
@@ -47,7 +48,19 @@ function finite(text: string): number | null {
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
-export function parseUrlState(search: string, known: KnownValues): { state: UrlState; dropped: string[] } {
+export interface ParsedUrl {
+  state: UrlState;
+  /** Keys (or `…`) the parser could not use; shown in one notice. */
+  dropped: string[];
+  /**
+   * Ids of the link's shortlist that were left out (unknown, malformed or past the limit): named
+   * when they are plain ids, `…` for the rest. The shortlist's own notice names them; `short` is
+   * not in `dropped`.
+   */
+  droppedShortlist: string[];
+}
+
+export function parseUrlState(search: string, known: KnownValues): ParsedUrl {
   const dropped: string[] = [];
   // An overlong query string is read up to its last whole part before the bound; the rest is
   // reported, not silently lost.
@@ -95,6 +108,7 @@ export function parseUrlState(search: string, known: KnownValues): { state: UrlS
     selected: null,
     reader: null,
     view: null,
+    shortlist: null,
   };
 
   const lang = one('lang');
@@ -182,6 +196,23 @@ export function parseUrlState(search: string, known: KnownValues): { state: UrlS
     else dropped.push('sub');
   }
 
+  const droppedShortlist: string[] = [];
+  const short = get('short');
+  if (short !== null) {
+    const items = short === '' ? [] : short.split(',');
+    const kept: string[] = [];
+    let unnamed = false;
+    for (const v of items) {
+      if (kept.includes(v)) continue; // a repeat is merged, not lost
+      if (kept.length < MAX_SHORTLIST && v.length <= 80 && SLUG.test(v) && known.features.has(v)) kept.push(v);
+      else if (v.length <= 48 && SLUG.test(v) && droppedShortlist.length < 8) {
+        if (!droppedShortlist.includes(v)) droppedShortlist.push(v);
+      } else unnamed = true;
+    }
+    if (unnamed) droppedShortlist.push('…');
+    state.shortlist = kept;
+  }
+
   const map = one('map');
   if (map !== null) {
     const parts = map.split('/').map(finite);
@@ -200,7 +231,7 @@ export function parseUrlState(search: string, known: KnownValues): { state: UrlS
     else unnamed = true;
   }
   if (unnamed) dropped.push('…');
-  return { state, dropped: [...new Set(dropped)] };
+  return { state, dropped: [...new Set(dropped)], droppedShortlist };
 }
 
 const round = (v: number, d: number) => Number(v.toFixed(d));
@@ -231,6 +262,7 @@ export function serializeUrlState(s: UrlState): string {
     if (s.reader.start !== undefined && s.reader.end !== undefined)
       params.set('clause', `${s.reader.start}-${s.reader.end}`);
   }
+  if (s.shortlist?.length) params.set('short', s.shortlist.join(','));
   if (s.view) params.set('map', `${round(s.view.zoom, 2)}/${round(s.view.lat, 4)}/${round(s.view.lng, 4)}`);
   const text = params.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%3A/g, ':');
   return text ? `?${text}` : '';

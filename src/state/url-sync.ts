@@ -17,6 +17,7 @@ function urlStateOf(s: AppState): UrlState {
     selected: s.selectedId,
     reader: s.reader,
     view: s.view,
+    shortlist: s.shortlist.length ? s.shortlist : null,
   };
 }
 
@@ -36,19 +37,26 @@ export function startUrlSync(dataset: Dataset): () => void {
   // While a URL is being applied (load, back/forward) the store follows the URL, not the reverse:
   // writing a new history entry then would cut off the forward history.
   let applying = false;
-  const apply = () => {
-    const { state, dropped } = parseUrlState(window.location.search, known);
+  // The shortlist is read from the link only when the app opens: back and forward walk through
+  // views, they do not undo what a person put on the shortlist (the URL is rewritten with it).
+  const apply = (opening: boolean) => {
+    const { state, dropped, droppedShortlist } = parseUrlState(window.location.search, known);
+    let lost = droppedShortlist;
     applying = true;
     try {
       store.getState().applyUrlState(state);
+      if (opening) lost = [...lost, ...store.getState().openShortlist(state.shortlist, known.features)];
     } finally {
       applying = false;
     }
-    if (dropped.length) {
-      store.getState().notify(translate('linkPartsIgnored', { parts: joinList(store.getState().lang, dropped) }));
+    const lang = store.getState().lang;
+    if (dropped.length) store.getState().notify(translate('linkPartsIgnored', { parts: joinList(lang, dropped) }));
+    if (opening && lost.length) {
+      const n = store.getState().shortlist.length;
+      store.getState().notify(translate('shortlistDropped', { ids: joinList(lang, lost), n }));
     }
   };
-  apply();
+  apply(true);
   // Write back at once: the address now shows exactly what the app shows.
   window.history.replaceState(window.history.state, '', serializeUrlState(urlStateOf(store.getState())) || '?');
 
@@ -68,7 +76,7 @@ export function startUrlSync(dataset: Dataset): () => void {
     else window.history.replaceState(window.history.state, '', search || '?');
     last = next;
   });
-  const onPop = () => apply();
+  const onPop = () => apply(false);
   window.addEventListener('popstate', onPop);
   return () => {
     unsubscribe();

@@ -31,6 +31,7 @@ export const URL_KEYS = [
   'zones',
   'prov',
   'sort',
+  'short',
 ];
 
 export const POLLUTION_KEYS = [

@@ -8,12 +8,14 @@ import { hostileSearch } from '../support/hostile-urls.ts';
 import { LANGUAGES } from '../../src/i18n/languages.ts';
 import {
   DEFAULT_PLANNER,
+  MAX_SHORTLIST,
   PLANNER_PROVINCES,
   PLANNER_TABS,
   type KnownValues,
   type UrlState,
 } from '../../src/state/model.ts';
 import { parseUrlState, serializeUrlState } from '../../src/state/url-codec.ts';
+import { openingShortlist } from '../../src/state/store.ts';
 
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const features = (json('data/features.geojson') as { features: { properties: { id: string } }[] }).features;
@@ -47,7 +49,11 @@ function assertNothingPolluted() {
   expect(snapshot()).toEqual(pristine);
 }
 
-function assertWellFormed(state: UrlState, dropped: string[]) {
+function assertWellFormed(state: UrlState, dropped: string[], droppedShortlist: string[] = []) {
+  // Shortlist ids left out are named only when plain ids (the notice shows them as text).
+  expect(droppedShortlist.length).toBeLessThanOrEqual(9);
+  for (const id of droppedShortlist) expect(id).toMatch(/^([a-z0-9]+(-[a-z0-9]+)*|…)$/);
+  expect(dropped).not.toContain('short');
   expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
   expect(
     Object.keys(state)
@@ -108,6 +114,11 @@ function assertWellFormed(state: UrlState, dropped: string[]) {
   const { sort } = state.planner;
   if (sort !== 'taxonomy' && sort !== 'total') check([sort], isColumnKey);
 
+  if (state.shortlist !== null) {
+    check(state.shortlist, (v) => known.features.has(v));
+    expect(state.shortlist.length).toBeLessThanOrEqual(MAX_SHORTLIST);
+  }
+
   if (state.view !== null) {
     expect(Object.keys(state.view).sort()).toEqual(['lat', 'lng', 'zoom']);
     const { lng, lat, zoom } = state.view;
@@ -134,6 +145,7 @@ function assertStable(state: UrlState) {
   const written = serializeUrlState(state);
   const again = parse(written);
   expect(again.dropped).toEqual([]);
+  expect(again.droppedShortlist).toEqual([]);
   expect(serializeUrlState(again.state)).toBe(written);
 }
 
@@ -171,6 +183,31 @@ describe('parseUrlState on hostile examples', () => {
     expect(state.selected).toBeNull();
     expect(state.filters).toEqual({ industries: ['petrochemical'], kinds: [], docs: [], prefectures: [] });
     expect(dropped.sort()).toEqual(['doc', 'ind', 'kind', 'pref', 'sel']);
+  });
+
+  test('a shortlist link keeps its known places in order and names the unknown ones it left out', () => {
+    const [a, b] = featureIds;
+    const { state, dropped, droppedShortlist } = parse(`?short=${a},no-such-place,${gulei},${a},${b}`);
+    expect(state.shortlist).toEqual([a, gulei, b]);
+    expect(droppedShortlist).toEqual(['no-such-place']);
+    // The shortlist has its own notice; the general one is not needed for it.
+    expect(dropped).toEqual([]);
+    expect(serializeUrlState(state)).toBe(`?short=${a},${gulei},${b}`);
+  });
+
+  test('a shortlist link with nothing usable is an empty shortlist (it still replaces the device one), and says so', () => {
+    const { state, droppedShortlist } = parse(`?short=__proto__,${encodeURIComponent('<b>x</b>')},${'z'.repeat(90)}`);
+    expect(state.shortlist).toEqual([]);
+    expect(droppedShortlist).toEqual(['…']);
+    expect(parse('?lang=en').state.shortlist).toBeNull();
+    expect(serializeUrlState(state)).toBe('');
+  });
+
+  test('a shortlist longer than the limit keeps the first ones and names the rest', () => {
+    const ids = featureIds.slice(0, MAX_SHORTLIST + 3);
+    const { state, droppedShortlist } = parse(`?short=${ids.join(',')}`);
+    expect(state.shortlist).toEqual(ids.slice(0, MAX_SHORTLIST));
+    expect(droppedShortlist).toEqual(ids.slice(MAX_SHORTLIST));
   });
 
   test('names of Object.prototype members are not ids', () => {
@@ -323,8 +360,8 @@ describe('parseUrlState properties', () => {
   test('1,000 random and hostile URL states: never throws, well-typed, clamped, stable, nothing polluted', () => {
     fc.assert(
       fc.property(hostile, (search) => {
-        const { state, dropped } = parse(search);
-        assertWellFormed(state, dropped);
+        const { state, dropped, droppedShortlist } = parse(search);
+        assertWellFormed(state, dropped, droppedShortlist);
         assertStable(state);
         assertNothingPolluted();
       }),
@@ -384,6 +421,7 @@ describe('parseUrlState properties', () => {
             .map(([doc, start, len]) => ({ doc, start, end: start + len })),
         ),
       ),
+      shortlist: fc.option(fc.uniqueArray(fc.constantFrom(...featureIds), { minLength: 1, maxLength: MAX_SHORTLIST })),
       view: fc.option(
         fc.record({
           zoom: fc.integer({ min: 0, max: 2200 }).map((v) => v / 100),
@@ -395,13 +433,41 @@ describe('parseUrlState properties', () => {
     const state: fc.Arbitrary<UrlState> = fc.tuple(mode, rest).map(([m, r]) => ({ ...r, ...m }));
     fc.assert(
       fc.property(state, (s) => {
-        const { state: back, dropped } = parse(serializeUrlState(s));
+        const { state: back, dropped, droppedShortlist } = parse(serializeUrlState(s));
         expect(dropped).toEqual([]);
+        expect(droppedShortlist).toEqual([]);
         // -0 is written as 0.
         const norm = (u: UrlState) => JSON.parse(JSON.stringify(u));
         expect(norm(back)).toEqual(norm(s));
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The shortlist when the app opens: a link's and the device's.
+
+describe('openingShortlist', () => {
+  const [a, b, c] = featureIds;
+  test("a link's shortlist wins; the device's own, when different, is kept aside to restore", () => {
+    expect(openingShortlist([a, b], [c], known.features)).toEqual({
+      shortlist: [a, b],
+      replaced: [c],
+      unknownStored: [],
+    });
+    // The same places in another order replace nothing.
+    expect(openingShortlist([a, b], [b, a], known.features).replaced).toBeNull();
+    // An empty link shortlist is still the link's.
+    expect(openingShortlist([], [c], known.features)).toMatchObject({ shortlist: [], replaced: [c] });
+  });
+
+  test("without one in the link, the device's is shown; ids the data no longer know are left out and named", () => {
+    expect(openingShortlist(null, [a, 'gone-place', a, b], known.features)).toEqual({
+      shortlist: [a, b],
+      replaced: null,
+      unknownStored: ['gone-place'],
+    });
+    expect(openingShortlist(null, [], known.features).shortlist).toEqual([]);
   });
 });

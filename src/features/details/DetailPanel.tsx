@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { ShortlistToggle } from '../../components/ShortlistToggle.tsx';
 import type { Clause, PlanFeature } from '../../data/types.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -109,6 +110,7 @@ export function DetailPanel() {
             {i18n.featureName(f)}
           </h2>
           <p className="detail__names">{[...new Set(secondaryNames)].join(' · ')}</p>
+          <ShortlistToggle id={f.id} name={i18n.featureName(f)} labelled />
         </div>
         <button type="button" className="close" onClick={() => select(null)} aria-label={t('close')}>
           ×

@@ -1,5 +1,6 @@
 import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { highlight, matchedIndustries } from '../../data/search/highlight.ts';
+import { ShortlistToggle } from '../../components/ShortlistToggle.tsx';
 import type { PlanFeature } from '../../data/types.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -132,7 +133,7 @@ const Row = memo(function Row({
       return industry ? [{ id, label: i18n.industryName(industry), matched: matched.includes(id) }] : [];
     });
   return (
-    <li>
+    <li className="result-row">
       <button
         type="button"
         className={`result${hovered ? ' is-hover' : ''}`}
@@ -171,6 +172,7 @@ const Row = memo(function Row({
           </span>
         )}
       </button>
+      <ShortlistToggle id={f.id} name={i18n.featureName(f)} />
     </li>
   );
 });

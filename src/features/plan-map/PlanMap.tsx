@@ -23,6 +23,7 @@ import {
   STACK_SOURCE,
   stackLayers,
 } from '../../map-style/plan-layers.ts';
+import { ShortlistToggle } from '../../components/ShortlistToggle.tsx';
 import { useAppStore } from '../../state/store.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useDeferredPlaces } from '../../state/use-places.ts';
@@ -103,6 +104,7 @@ function PlaceChooser({ chooser, onClose }: { chooser: Chooser; onClose: () => v
               >
                 {i18n.featureName(f)}
               </button>
+              <ShortlistToggle id={id} name={i18n.featureName(f)} />
             </li>
           );
         })}

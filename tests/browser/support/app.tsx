@@ -27,12 +27,17 @@ let unmountCurrent: (() => Promise<void>) | null = null;
 
 /**
  * Mounts the real app in a page-sized box, as a person opening `search` (a query string) would
- * see it: store, storage and URL start fresh.
+ * see it: store, storage and URL start fresh (`keepStorage`: storage as the last app left it, as
+ * after a reload or in a new tab).
  */
-export async function mountApp(search = '', size = { width: 1366, height: 800 }) {
+export async function mountApp(
+  search = '',
+  size = { width: 1366, height: 800 },
+  { keepStorage = false }: { keepStorage?: boolean } = {},
+) {
   await unmountCurrent?.();
   useAppStore.setState(useAppStore.getInitialState(), true);
-  localStorage.clear();
+  if (!keepStorage) localStorage.clear();
   history.replaceState(null, '', `${location.pathname}${search}`);
   const box = document.createElement('div');
   box.id = 'root';

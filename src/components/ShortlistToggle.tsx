@@ -1,0 +1,33 @@
+// One switch for "on the shortlist", wherever a place is shown (its panel, a result row, the map's
+// chooser): it reads and writes the shared store, so every copy agrees. Its name is the same
+// everywhere ("Add to shortlist", pressed or not); the place is the row or panel it sits in, and
+// its tooltip.
+import { MAX_SHORTLIST } from '../state/model.ts';
+import { useAppStore } from '../state/store.ts';
+import { useI18n } from '../state/use-i18n.ts';
+import './shortlist-toggle.css';
+
+export function ShortlistToggle({ id, name, labelled = false }: { id: string; name: string; labelled?: boolean }) {
+  const on = useAppStore((s) => s.shortlist.includes(id));
+  const full = useAppStore((s) => s.shortlist.length >= MAX_SHORTLIST);
+  const toggle = useAppStore((s) => s.toggleShortlist);
+  const { t } = useI18n();
+  const disabled = !on && full;
+  return (
+    <button
+      type="button"
+      className={`shortlist-toggle${labelled ? ' shortlist-toggle--labelled' : ''}`}
+      aria-pressed={on}
+      aria-label={t('shortlistAdd')}
+      title={
+        disabled ? t('shortlistFull', { n: MAX_SHORTLIST }) : `${on ? t('shortlistAdded') : t('shortlistAdd')}: ${name}`
+      }
+      disabled={disabled}
+      data-shortlist-id={id}
+      onClick={() => toggle(id)}
+    >
+      <span aria-hidden="true">{on ? '★' : '☆'}</span>
+      {labelled && <span aria-hidden="true">{on ? t('shortlistAdded') : t('shortlistAdd')}</span>}
+    </button>
+  );
+}
