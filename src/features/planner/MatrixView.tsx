@@ -3,9 +3,10 @@ import { industryTree } from '../../data/taxonomy.ts';
 import type { Dataset, Industry } from '../../data/types.ts';
 import { useAppStore } from '../../state/store.ts';
 import { countMatrix, type RegionColumn } from './analysis.ts';
-import { PROVINCES, regionColumns } from './columns.ts';
+import { regionColumns } from './columns.ts';
 import { HighlightPlaces, useFitPlaces } from './map-overlays.tsx';
 import { PlaceClauseList } from './PlaceClauseList.tsx';
+import { ProvinceSelect } from './ProvinceSelect.tsx';
 import { usePlannerLabels } from './usePlannerLabels.ts';
 
 export function useMatrixModel(dataset: Dataset, province: string, withZones: boolean) {
@@ -54,19 +55,7 @@ export function MatrixView({ dataset }: { dataset: Dataset }) {
     <div className="planner-view">
       <p className="intro">{t('matrixIntro')}</p>
       <div className="toolbar">
-        <label>
-          {t('provinceFilter')}{' '}
-          <select
-            value={province}
-            onChange={(e) => setPlanner({ province: PROVINCES.find((p) => p === e.target.value) ?? province })}
-          >
-            {PROVINCES.map((p) => (
-              <option key={p} value={p}>
-                {l.provinceLabel(p)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProvinceSelect />
         <label>
           <input type="checkbox" checked={planner.zones} onChange={(e) => setPlanner({ zones: e.target.checked })} />{' '}
           {t('includeZones')}

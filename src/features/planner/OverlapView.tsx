@@ -3,7 +3,7 @@ import type { Dataset } from '../../data/types.ts';
 import { listSeparator } from '../../i18n/format.ts';
 import { useAppStore } from '../../state/store.ts';
 import { overlapReport } from './analysis.ts';
-import { PROVINCES } from './columns.ts';
+import { ProvinceSelect } from './ProvinceSelect.tsx';
 import { usePlannerLabels } from './usePlannerLabels.ts';
 
 /** The plan's own diagnosis of homogeneous competition between cities, which this report puts in numbers. */
@@ -34,19 +34,7 @@ export function OverlapView({ dataset }: { dataset: Dataset }) {
   return (
     <div className="planner-view">
       <p className="intro">{t('overlapIntro')}</p>
-      <label className="toolbar">
-        {t('provinceFilter')}{' '}
-        <select
-          value={province}
-          onChange={(e) => setPlanner({ province: PROVINCES.find((p) => p === e.target.value) ?? province })}
-        >
-          {PROVINCES.map((p) => (
-            <option key={p} value={p}>
-              {l.provinceLabel(p)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ProvinceSelect className="toolbar" />
       {/* The plan's diagnosis is about Fujian's cities: shown beside Fujian's report only. */}
       {province === problemProvince && (
         <blockquote lang="zh-Hans" className="problem-clause" data-testid="problem-clause">
