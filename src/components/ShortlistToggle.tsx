@@ -7,7 +7,18 @@ import { useAppStore } from '../state/store.ts';
 import { useI18n } from '../state/use-i18n.ts';
 import './shortlist-toggle.css';
 
-export function ShortlistToggle({ id, name, labelled = false }: { id: string; name: string; labelled?: boolean }) {
+export function ShortlistToggle({
+  id,
+  name,
+  labelled = false,
+  inList = false,
+}: {
+  id: string;
+  name: string;
+  labelled?: boolean;
+  /** In the result list, which is one tab stop: out of the tab order (the place's panel has it too). */
+  inList?: boolean;
+}) {
   const on = useAppStore((s) => s.shortlist.includes(id));
   const full = useAppStore((s) => s.shortlist.length >= MAX_SHORTLIST);
   const toggle = useAppStore((s) => s.toggleShortlist);
@@ -24,6 +35,7 @@ export function ShortlistToggle({ id, name, labelled = false }: { id: string; na
       }
       disabled={disabled}
       data-shortlist-id={id}
+      tabIndex={inList ? -1 : undefined}
       onClick={() => toggle(id)}
     >
       <span aria-hidden="true">{on ? '★' : '☆'}</span>

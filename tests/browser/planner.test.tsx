@@ -118,7 +118,7 @@ test('an across-plans cell lists exactly the places whose clauses in that docume
   // Expected, from the clauses themselves: places with a clause of `doc` that plans `industry`.
   const planned = (industry: string, doc: string) =>
     dataset.features
-      .filter((f) => f.sources.some((s) => s.doc === doc && s.industries.includes(industry)))
+      .filter((f) => f.sources.some((s) => s.doc === doc && s.industryRollup.includes(industry)))
       .map((f) => f.id);
   const cells = dataset.industries.flatMap((i) =>
     dataset.documents.map((d) => ({
@@ -142,7 +142,7 @@ test('an across-plans cell lists exactly the places whose clauses in that docume
     // Every clause shown is one of this document's clauses that plan the industry.
     for (const li of places) {
       const f = dataset.byId.get(li.dataset.id!)!;
-      const expected = f.sources.filter((s) => s.doc === c.d.doc && s.industries.includes(c.i.id));
+      const expected = f.sources.filter((s) => s.doc === c.d.doc && s.industryRollup.includes(c.i.id));
       const shown = [...li.querySelectorAll<HTMLLIElement>('li[data-doc]')];
       expect(shown.map((x) => x.dataset.doc)).toEqual(expected.map((s) => s.doc));
       expect(shown.map((x) => x.querySelector('q')!.textContent)).toEqual(expected.map((s) => s.quote));

@@ -142,6 +142,8 @@ const TERMS: MainlandTerm[] = [
   word('隻能', '只能'),
   // twp turns 二进制 into 二進位制; binary is 二進位.
   word('二進位制', '二進位'),
+  // twp reads 来源文件 (source documents) as 來 + 原始檔 (a source-code file).
+  word('來原始檔', '來源文件'),
   // twp turns every 类型 into 型別, a programming language's data type; a kind of place or of geometry
   // is 類型.
   { pattern: /型別/, taiwan: '類型', sample: ['型別', '類型'], whereEnglish: /\bkinds?\b|geometry/i },

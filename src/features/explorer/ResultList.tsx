@@ -172,7 +172,7 @@ const Row = memo(function Row({
           </span>
         )}
       </button>
-      <ShortlistToggle id={f.id} name={i18n.featureName(f)} />
+      <ShortlistToggle id={f.id} name={i18n.featureName(f)} inList />
     </li>
   );
 });
