@@ -1,4 +1,4 @@
-// Builds the two reference pages of the benchmark (bench/pages/) into bench/.dist/pages/.
+// Builds the three reference pages of the benchmark (bench/pages/) into bench/.dist/pages/.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -16,6 +16,12 @@ export default defineConfig({
     outDir: here('./.dist/pages'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
-    rollupOptions: { input: { maplibre: here('./pages/maplibre.html'), leaflet: here('./pages/leaflet.html') } },
+    rollupOptions: {
+      input: {
+        maplibre: here('./pages/maplibre.html'),
+        leaflet: here('./pages/leaflet.html'),
+        empty: here('./pages/empty.html'),
+      },
+    },
   },
 });
