@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { selectPlaces, type Filters } from '../data/query.ts';
 import {
   createIndexBuilder,
@@ -121,4 +121,39 @@ export function useDeferredPlaces(): Places & {
   );
   const current = deferred.dataset === dataset && deferred.filters === filters && deferred.query === query;
   return { ...places, current, dataset: deferred.dataset, filters: deferred.filters, query: deferred.query };
+}
+
+export type DeferredPlaces = ReturnType<typeof useDeferredPlaces>;
+
+/**
+ * `useDeferredPlaces` for the map: the same selection, one painted frame after the list. A redraw
+ * of the map (new layer filters, count badges, a camera move) costs a frame of its own, up to a
+ * hundred milliseconds without a GPU; sent in the list's frame, it would hold that frame back, so
+ * the map takes the new selection right after the browser has shown the list. `current` is false
+ * until the map has it (the map pane says so with aria-busy).
+ */
+export function useMapPlaces(): DeferredPlaces {
+  const deferred = useDeferredPlaces();
+  const { places, searchIds, current, dataset, filters, query } = deferred;
+  // One object per selection (useDeferredPlaces spreads a new one each render).
+  const latest = useMemo(
+    () => ({ places, searchIds, current, dataset, filters, query }),
+    [places, searchIds, current, dataset, filters, query],
+  );
+  const [shown, setShown] = useState(latest);
+  useEffect(() => {
+    if (shown === latest) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A task queued from an animation frame runs after that frame is painted.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setShown(latest), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [latest, shown]);
+  // New data are drawn at once: there is no earlier list to show first.
+  if (shown === latest || shown.dataset !== latest.dataset) return latest;
+  return { ...shown, current: false };
 }

@@ -2,13 +2,13 @@ import { useMemo } from 'react';
 import { KIND_ORDER, type Kind } from '../../data/types.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
-import { useDeferredPlaces } from '../../state/use-places.ts';
+import { useMapPlaces } from '../../state/use-places.ts';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 import './plan-map.css';
 
 /** What the map draws now: the kinds of the places in the current result set, as dots or areas. */
 export function Legend() {
-  const { places, dataset } = useDeferredPlaces();
+  const { places, dataset } = useMapPlaces();
   const planner = useAppStore((s) => s.mode === 'planner');
   const i18n = useI18n();
   // Once per result set: a click on a filter re-renders the legend with the previous set first,

@@ -26,7 +26,7 @@ import {
 import { ShortlistToggle } from '../../components/ShortlistToggle.tsx';
 import { useAppStore } from '../../state/store.ts';
 import { useI18n } from '../../state/use-i18n.ts';
-import { useDeferredPlaces } from '../../state/use-places.ts';
+import { useMapPlaces } from '../../state/use-places.ts';
 import { alreadyFits, fitTarget, flyToPlace } from './camera.ts';
 import { pointStacks } from './stacks.ts';
 import './plan-map.css';
@@ -195,7 +195,7 @@ function PlanStates() {
 function FitResults() {
   const map = useMap();
   const fitRequest = useAppStore((s) => s.fitRequest);
-  const { places, current, filters, searchIds, dataset } = useDeferredPlaces();
+  const { places, current, filters, searchIds, dataset } = useMapPlaces();
   const fitted = useRef(0);
   useEffect(() => {
     if (!map || fitRequest === fitted.current || !current || !dataset) return;
@@ -211,12 +211,18 @@ function FitResults() {
 /**
  * The plan layers. Filters and search change only the layer filters (MapLibre's worker applies
  * them to the tiles it already has); the data are never sent again. The map follows a click one
- * render later (useDeferredPlaces): the click itself only updates the checkbox and the list.
+ * render and one painted frame later (useMapPlaces): the click itself only updates the checkbox,
+ * and the list is on the screen before the map redraws.
  */
 function PlanLayers() {
   const { lang } = useI18n();
-  const { searchIds, filters, dataset } = useDeferredPlaces();
+  const map = useMap();
+  const { searchIds, filters, dataset, current } = useMapPlaces();
   const selection = useMemo(() => planFilter(filters, searchIds), [filters, searchIds]);
+  // The map pane says while it still draws the previous selection, as the list does.
+  useEffect(() => {
+    map?.getContainer().setAttribute('aria-busy', String(!current));
+  }, [map, current]);
   const narrowed = searchIds !== null || Object.values(filters).some((v) => v.length > 0);
   const layers = useMemo(() => planLayers(selection, lang, { narrowed }), [selection, lang, narrowed]);
   const source = useMemo(() => (dataset ? planSource(dataset) : null), [dataset]);
@@ -257,7 +263,7 @@ const STACK_STYLE = stackLayers();
 
 /** A count badge where several listed places share a point. */
 function Stacks() {
-  const { places } = useDeferredPlaces();
+  const { places } = useMapPlaces();
   const spec = useMemo(() => ({ type: 'geojson' as const, data: pointStacks(places) }), [places]);
   return (
     <Source id={STACK_SOURCE} spec={spec}>

@@ -69,13 +69,16 @@ export async function datasetLoaded() {
 }
 
 /** Waits until the map has drawn everything it has to draw (and the plan layer, once data are in). */
+/** Whether the map still draws an earlier selection than the list shows (it follows a frame later). */
+const mapLags = (map: MapLibreMap) => map.getContainer().getAttribute('aria-busy') === 'true';
+
 export async function idleMap(opts: { plan?: boolean } = {}): Promise<MapLibreMap> {
   const map = await whenMap();
   const settled = () =>
     map.loaded() &&
     map.areTilesLoaded() &&
     !map.isMoving() &&
-    (!opts.plan || map.getLayer('plan-points') !== undefined);
+    (!opts.plan || (map.getLayer('plan-points') !== undefined && !mapLags(map)));
   for (let i = 0; i < 400 && !settled(); i++) {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 100);
