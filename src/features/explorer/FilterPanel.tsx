@@ -76,7 +76,7 @@ export function FilterPanel() {
       counts && (
         <>
           <div className="filters__group">
-            <h3>{t('industries')}</h3>
+            <h2>{t('industries')}</h2>
             {dataset.groups.map((g) => (
               <CheckList
                 key={g.id}

@@ -47,7 +47,7 @@ export function OwnLayerImport() {
 
   return (
     <>
-      <h3>{t('yourLayer')}</h3>
+      <h2 className="own-layer__title">{t('yourLayer')}</h2>
       <div
         className={`dropzone${dragging ? ' is-dragging' : ''}`}
         onDragOver={(e) => {

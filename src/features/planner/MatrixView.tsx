@@ -173,9 +173,9 @@ export function MatrixView({ dataset }: { dataset: Dataset }) {
       {cell && (
         <section className="cell-detail" aria-live="polite" data-testid="cell-detail" ref={cellRef}>
           <HighlightPlaces places={cellPlaces} />
-          <h3>
+          <h2>
             {l.industryName(dataset.industryById.get(cell.industry)!)} · {l.columnLabel(cell.column)}
-          </h3>
+          </h2>
           {cell.column.type === 'prefecture' && (
             <button
               type="button"

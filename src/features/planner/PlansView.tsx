@@ -94,10 +94,10 @@ export function PlansView({ dataset }: { dataset: Dataset }) {
       {cell && mapFilters && (
         <section className="cell-detail" aria-live="polite" data-testid="cell-detail" ref={cellRef}>
           <HighlightPlaces places={cellPlaces} />
-          <h3>
+          <h2>
             {l.industryName(dataset.industryById.get(cell.industry)!)} ·{' '}
             {l.docTitle(dataset.documentById.get(cell.doc)!)}
-          </h3>
+          </h2>
           {mapCount === cellIds.length ? (
             <button type="button" onClick={() => showInExplorer(mapFilters)}>
               {t('showOnMap')}

@@ -135,7 +135,9 @@ export function DocumentReader() {
                   type="button"
                   className="clause__link"
                   title={joinList(i18n.lang, names)}
-                  aria-label={`${t('clauseOf', { name: joinList(i18n.lang, names) })}: ${body.slice(0, 30)}`}
+                  // The name says where the clause leads and holds the whole visible text (a name
+                  // must contain what is shown: speech input, WCAG 2.5.3).
+                  aria-label={`${t('clauseOf', { name: joinList(i18n.lang, names) })}: ${body}`}
                   onClick={() => {
                     select(ids[0]);
                     close(null);

@@ -60,10 +60,13 @@ export function FacilityLine({
 
 /** The four facility kinds for a place, with the caveat that says what these distances are. */
 export function LogisticsView({ dataset, place, plain }: { dataset: Dataset; place: PlanFeature; plain?: boolean }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { from, nearest } = logisticsOf(dataset, place);
+  // A region named after its place (the shortlist shows one per place); in the brief, plain text
+  // under the place's own "Logistics" heading.
   return (
-    <section className="logistics" aria-label={t('logistics')}>
+    <section className="logistics" aria-label={plain ? undefined : `${t('logistics')}: ${i18n.featureName(place)}`}>
       <p className="logistics__caveat">
         {t('logisticsCaveat')}
         {from === 'centroid' && <> {t('fromCentroid')}.</>}
