@@ -61,11 +61,20 @@ export function i18nFor(lang: Language, convert: Convert | null): I18n {
   };
 }
 
+// The last one made: every component asks for the same language at once (a result list asks a
+// hundred times per render), so they share one object instead of each building its own.
+let shared: { lang: Language; convert: Convert | null; i18n: I18n } | null = null;
+function sharedI18n(lang: Language, convert: Convert | null): I18n {
+  if (!shared || shared.lang !== lang || shared.convert !== convert)
+    shared = { lang, convert, i18n: i18nFor(lang, convert) };
+  return shared.i18n;
+}
+
 export function useI18n(): I18n {
   const lang = useAppStore((s) => s.lang);
   const convert = useHantConverter((s) => s.convert);
   useEffect(() => {
     if (lang === 'zh-Hant') void loadHantConverter();
   }, [lang]);
-  return i18nFor(lang, convert);
+  return sharedI18n(lang, convert);
 }

@@ -32,10 +32,13 @@ export function queryMatchOf(dataset: Dataset, query: string): QueryMatch | null
   return hasQueryWords(query) ? matchQuery(searchIndexOf(dataset), query) : null;
 }
 
-type IdleDeadline = { timeRemaining: () => number };
+/** The longest a slice of index building holds the main thread when there is no idle time. */
+const SLICE_MS = 10;
+
+type IdleDeadline = { timeRemaining: () => number; didTimeout?: boolean };
 const onIdle = (cb: (deadline: IdleDeadline) => void): (() => void) => {
   if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(cb, { timeout: 2000 });
+    const handle = requestIdleCallback(cb, { timeout: 500 });
     return () => cancelIdleCallback(handle);
   }
   const handle = setTimeout(() => cb({ timeRemaining: () => 8 }), 16);
@@ -50,7 +53,11 @@ export function prepareSearch(dataset: Dataset): () => void {
   const build = buildOf(dataset);
   let cancel = () => {};
   const slice = (deadline: IdleDeadline) => {
-    while (deadline.timeRemaining() > 2) {
+    // A busy page (the map drawing a filter, say) may leave no idle time for seconds: when the
+    // callback comes by its timeout instead, it still takes a slice of its own, or the index would
+    // wait for the first search to finish it in one go.
+    const end = deadline.didTimeout ? performance.now() + SLICE_MS : 0;
+    while (deadline.timeRemaining() > 2 || performance.now() < end) {
       for (let i = 0; i < 200; i++) {
         if (build.done) return;
         if (!build.builder.step()) {

@@ -1,0 +1,21 @@
+// The real dataset as the app reads it, for Node tests: one loader instead of a copy per file.
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection } from 'geojson';
+import { datasetFrom } from '../../src/data/load-dataset.ts';
+import type { SearchTables } from '../../src/data/search/index.ts';
+import type { Dataset, DocumentMeta, Industry, IndustryGroup, Region } from '../../src/data/types.ts';
+
+/** A JSON file of the repository, by its path from the root. */
+export const readJson = <T = unknown>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+
+export const taxonomy = readJson<{ groups: IndustryGroup[]; industries: Industry[] }>('data/industries.json');
+export const regions = readJson<Region[]>('data/regions.json');
+export const documents = readJson<DocumentMeta[]>('seeds/manifest.json');
+export const searchTables = readJson<SearchTables>('data/search-terms.json');
+
+/** A collection of places read with the project's taxonomy, regions and documents. */
+export const datasetOf = (collection: FeatureCollection): Dataset =>
+  datasetFrom(collection, taxonomy, regions, documents);
+
+/** `data/features.geojson` as a Dataset. */
+export const realDataset = (): Dataset => datasetOf(readJson<FeatureCollection>('data/features.geojson'));
