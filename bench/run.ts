@@ -604,8 +604,11 @@ async function main() {
             scripts: round === 0 && n === SIZES[0] ? scripts : undefined,
           });
           if (round > 0) samples[n][target].push(s);
+          const head = `  ${round === 0 ? 'warm-up' : `run ${round}`} ${target.padEnd(8)} first-idle ${fmtMs(s.firstIdle)} ms (painted ${fmtMs(s.firstPainted)} ms), heap ${fmtMB(s.heap)}`;
           log(
-            `  ${round === 0 ? 'warm-up' : `run ${round}`} ${target.padEnd(8)} first-idle ${fmtMs(s.firstIdle)} ms (painted ${fmtMs(s.firstPainted)} ms), heap ${fmtMB(s.heap)}, filter ${s.filter.map(fmtMs).join('/')} ms (painted ${s.filterPainted.map(fmtMs).join('/')} ms, main ${s.filterMain.map(fmtMs).join('/')} ms, input ${s.filterInput.map(fmtMs).join('/')} ms)${s.search !== undefined ? `, search ${fmtMs(s.search)} ms` : ''}, ${s.drawn} places after the toggle`,
+            target === 'empty'
+              ? head
+              : `${head}, filter ${s.filter.map(fmtMs).join('/')} ms (painted ${s.filterPainted.map(fmtMs).join('/')} ms, main ${s.filterMain.map(fmtMs).join('/')} ms, input ${s.filterInput.map(fmtMs).join('/')} ms)${s.search !== undefined ? `, search ${fmtMs(s.search)} ms` : ''}, ${s.drawn} places after the toggle`,
           );
         }
       }

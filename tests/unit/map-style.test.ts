@@ -1,13 +1,9 @@
 // The shared map-style builders are data: the filters they build select exactly what the list
 // selects, and every layer they build is valid MapLibre style.
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { featureFilter, validateStyleMin, type FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { FeatureCollection } from 'geojson';
-import { datasetFrom } from '../../src/data/load-dataset.ts';
 import { EMPTY_FILTERS, matchesFilters, type Filters } from '../../src/data/query.ts';
-import type { DocumentMeta, Industry, IndustryGroup, Region } from '../../src/data/types.ts';
 import { KIND_ORDER } from '../../src/data/types.ts';
 import { LANGUAGES } from '../../src/i18n/languages.ts';
 import { NAME_PROPERTY } from '../../src/i18n/names.ts';
@@ -29,14 +25,9 @@ import {
   toMapFeatures,
   type PlanLayerId,
 } from '../../src/map-style/plan-layers.ts';
+import { realDataset } from '../support/dataset.ts';
 
-const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
-const dataset = datasetFrom(
-  read('data/features.geojson') as FeatureCollection,
-  read('data/industries.json') as { groups: IndustryGroup[]; industries: Industry[] },
-  read('data/regions.json') as Region[],
-  read('seeds/manifest.json') as DocumentMeta[],
-);
+const dataset = realDataset();
 const mapFeatures = toMapFeatures(dataset).features;
 
 /** Ids a layer's filter lets through, evaluated as MapLibre's worker evaluates it. */

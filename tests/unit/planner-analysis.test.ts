@@ -1,10 +1,7 @@
 // The planner's numbers are the explorer's numbers: each is checked against matchesFilters directly.
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import { datasetFrom } from '../../src/data/load-dataset.ts';
 import { EMPTY_FILTERS, matchesFilters } from '../../src/data/query.ts';
-import type { DocumentMeta, Industry, IndustryGroup, Region } from '../../src/data/types.ts';
 import {
   compareRegions,
   countMatrix,
@@ -16,14 +13,9 @@ import {
 import { regionColumns } from '../../src/features/planner/columns.ts';
 import { choroplethCounts } from '../../src/data/choropleth.ts';
 import { matrixToCsv, placesToCsv, placesToGeoJSON } from '../../src/features/planner/export.ts';
+import { realDataset } from '../support/dataset.ts';
 
-const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
-const dataset = datasetFrom(
-  read('data/features.geojson'),
-  read('data/industries.json') as { groups: IndustryGroup[]; industries: Industry[] },
-  read('data/regions.json') as Region[],
-  read('seeds/manifest.json') as DocumentMeta[],
-);
+const dataset = realDataset();
 const explorer = (filters: Partial<typeof EMPTY_FILTERS>) =>
   dataset.features.filter((f) => matchesFilters(f, { ...EMPTY_FILTERS, ...filters })).map((f) => f.id);
 

@@ -2,26 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import fc from 'fast-check';
-import type { FeatureCollection } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { buildSearchTerms } from '../../scripts/lib/search-terms.ts';
 import { formatJson } from '../../scripts/lib/write-json.ts';
-import { datasetFrom } from '../../src/data/load-dataset.ts';
 import { foldWithPositions, makeFolder } from '../../src/data/search/fold.ts';
 import { highlight, matchedIndustries } from '../../src/data/search/highlight.ts';
 import { buildSearchIndex, matchQuery, searchScores, type SearchTables } from '../../src/data/search/index.ts';
 import { latinWord, singular, withinOneEdit } from '../../src/data/search/terms.ts';
-import type { DocumentMeta, Industry, IndustryGroup, Region } from '../../src/data/types.ts';
+import { readJson as read, realDataset } from '../support/dataset.ts';
 
-const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
 const tables = read('data/search-terms.json') as SearchTables;
 const folder = makeFolder(tables);
-const dataset = datasetFrom(
-  read('data/features.geojson') as FeatureCollection,
-  read('data/industries.json') as { groups: IndustryGroup[]; industries: Industry[] },
-  read('data/regions.json') as Region[],
-  read('seeds/manifest.json') as DocumentMeta[],
-);
+const dataset = realDataset();
 const index = buildSearchIndex(dataset, tables);
 const ids = (q: string) => [...(searchScores(index, q)?.keys() ?? [])].sort();
 

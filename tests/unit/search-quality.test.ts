@@ -1,20 +1,12 @@
 // The search quality set (tests/support/search-queries.yaml) over the real data: prints recall
 // and precision, overall and per category, and holds the acceptance lines.
 import { readFileSync } from 'node:fs';
-import type { FeatureCollection } from 'geojson';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { datasetFrom } from '../../src/data/load-dataset.ts';
 import { buildSearchIndex, searchScores, type SearchTables } from '../../src/data/search/index.ts';
-import type { DocumentMeta, Industry, IndustryGroup, Region } from '../../src/data/types.ts';
+import { readJson as read, realDataset } from '../support/dataset.ts';
 
-const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
-const dataset = datasetFrom(
-  read('data/features.geojson') as FeatureCollection,
-  read('data/industries.json') as { groups: IndustryGroup[]; industries: Industry[] },
-  read('data/regions.json') as Region[],
-  read('seeds/manifest.json') as DocumentMeta[],
-);
+const dataset = realDataset();
 const index = buildSearchIndex(dataset, read('data/search-terms.json') as SearchTables);
 const set = parse(readFileSync('tests/support/search-queries.yaml', 'utf8')) as {
   queries: { query: string; category: string; why: string; expected: string[] }[];

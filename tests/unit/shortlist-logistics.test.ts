@@ -1,14 +1,12 @@
 // Logistics context: distances checked against turf (and a haversine written here) on real pairs
 // of the dataset, nearest facilities against a brute-force search, and the radius search against
 // every place.
-import { readFileSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import centroid from '@turf/centroid';
 import distance from '@turf/distance';
 import pointToPolygonDistance from '@turf/point-to-polygon-distance';
 import { describe, expect, test } from 'vitest';
-import { datasetFrom } from '../../src/data/load-dataset.ts';
-import type { DocumentMeta, Industry, IndustryGroup, PlanFeature, Region } from '../../src/data/types.ts';
+import type { PlanFeature } from '../../src/data/types.ts';
 import {
   distanceTo,
   facilitiesOf,
@@ -20,14 +18,9 @@ import {
   placesWithin,
   radiusCircle,
 } from '../../src/features/shortlist/logistics.ts';
+import { realDataset } from '../support/dataset.ts';
 
-const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
-const dataset = datasetFrom(
-  read('data/features.geojson'),
-  read('data/industries.json') as { groups: IndustryGroup[]; industries: Industry[] },
-  read('data/regions.json') as Region[],
-  read('seeds/manifest.json') as DocumentMeta[],
-);
+const dataset = realDataset();
 const place = (id: string) => {
   const f = dataset.byId.get(id);
   if (!f) throw new Error(`no ${id} in the data`);
