@@ -19,11 +19,13 @@ export function ShortlistToggle({
   /** In the result list, which is one tab stop: out of the tab order (the place's panel has it too). */
   inList?: boolean;
 }) {
-  const on = useAppStore((s) => s.shortlist.includes(id));
-  const full = useAppStore((s) => s.shortlist.length >= MAX_SHORTLIST);
-  const toggle = useAppStore((s) => s.toggleShortlist);
+  // One subscription per toggle (a result list holds fifty): on the list, or off with room or without.
+  const state = useAppStore((s) =>
+    s.shortlist.includes(id) ? 'on' : s.shortlist.length >= MAX_SHORTLIST ? 'full' : 'off',
+  );
   const { t } = useI18n();
-  const disabled = !on && full;
+  const on = state === 'on';
+  const disabled = state === 'full';
   return (
     <button
       type="button"
@@ -36,7 +38,7 @@ export function ShortlistToggle({
       disabled={disabled}
       data-shortlist-id={id}
       tabIndex={inList ? -1 : undefined}
-      onClick={() => toggle(id)}
+      onClick={() => useAppStore.getState().toggleShortlist(id)}
     >
       <span aria-hidden="true">{on ? '★' : '☆'}</span>
       {labelled && <span aria-hidden="true">{on ? t('shortlistAdded') : t('shortlistAdd')}</span>}

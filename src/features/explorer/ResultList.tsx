@@ -116,8 +116,8 @@ const Row = memo(function Row({
   onFocused: (id: string) => void;
 }) {
   const dataset = useAppStore((s) => s.dataset)!;
-  const select = useAppStore((s) => s.select);
-  const hover = useAppStore((s) => s.hover);
+  // Actions are read when used, not subscribed to: fifty rows, one subscription each.
+  const { select, hover } = useAppStore.getState();
   const i18n = useI18n();
   const match = queryMatchOf(dataset, query);
   const regions = f.prefecture
