@@ -7,6 +7,7 @@ import { choroplethClasses } from '../../map-style/choropleth.ts';
 import { ChoroplethOverlay } from './ChoroplethOverlay.tsx';
 import { useMapPng } from './use-map-png.ts';
 import { usePlannerLabels } from './usePlannerLabels.ts';
+import { IndustrySelect } from '../../components/IndustrySelect.tsx';
 
 /** Pick an industry; the map shades prefectures by how many places plan it. */
 export function ChoroplethView({ dataset }: { dataset: Dataset }) {
@@ -28,20 +29,12 @@ export function ChoroplethView({ dataset }: { dataset: Dataset }) {
       <p className="intro">{t('choroplethIntro')}</p>
       <label className="toolbar">
         {t('chooseIndustry')}{' '}
-        <select value={planner.choropleth ?? ''} onChange={(e) => setPlanner({ choropleth: e.target.value || null })}>
-          <option value="">{t('none')}</option>
-          {dataset.groups.map((g) => (
-            <optgroup key={g.id} label={l.industryName(g)}>
-              {dataset.industries
-                .filter((i) => i.group === g.id)
-                .map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {l.industryName(i)}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </select>
+        <IndustrySelect
+          dataset={dataset}
+          value={planner.choropleth ?? ''}
+          onChange={(id) => setPlanner({ choropleth: id || null })}
+          emptyLabel={t('none')}
+        />
       </label>
       {planner.choropleth && (
         <>

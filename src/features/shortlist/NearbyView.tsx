@@ -13,6 +13,7 @@ import { useAppStore } from '../../state/store.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { originOf, placesWithin, radiusCircle } from './logistics.ts';
 import { useDistanceText } from './LogisticsView.tsx';
+import { IndustrySelect } from '../../components/IndustrySelect.tsx';
 
 type Centre = { kind: 'place'; id: string } | { kind: 'point'; at: [number, number] };
 const RADIUS_LAYERS = radiusLayers();
@@ -66,7 +67,7 @@ export function NearbyView({ dataset, shortlisted }: { dataset: Dataset; shortli
   const all = useMemo(() => (at ? placesWithin(dataset, at, radius, { exclude }) : []), [dataset, at, radius, exclude]);
   const found = industry ? all.filter((w) => w.place.industryRollup.includes(industry)) : all;
   // Industries offered: those of the places within the radius, in the taxonomy's order.
-  const offered = dataset.industries.filter((i) => all.some((w) => w.place.industryRollup.includes(i.id)));
+  const offeredIds = new Set(all.flatMap((w) => w.place.industryRollup));
 
   const radiusData = useMemo<FeatureCollection | null>(
     () =>
@@ -154,14 +155,13 @@ export function NearbyView({ dataset, shortlisted }: { dataset: Dataset; shortli
         </label>
         <label>
           {t('industry')}{' '}
-          <select value={industry} onChange={(e) => setIndustry(e.target.value)}>
-            <option value="">{t('industryAny')}</option>
-            {offered.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i18n.industryName(i)}
-              </option>
-            ))}
-          </select>
+          <IndustrySelect
+            dataset={dataset}
+            value={industry}
+            onChange={setIndustry}
+            emptyLabel={t('industryAny')}
+            offered={(i) => offeredIds.has(i.id)}
+          />
         </label>
       </div>
       <PointPicker onPick={(p) => setCentre({ kind: 'point', at: p })} />
