@@ -48,7 +48,7 @@ export function PlansView({ dataset }: { dataset: Dataset }) {
                     {d.period.start === d.period.end ? d.period.start : `${d.period.start}–${d.period.end}`}
                   </span>
                   <span className="th-doc">{l.docTitle(d)}</span>
-                  <span className="th-province">{l.provinceLabel(d.province)}</span>
+                  <span className="th-province">{l.provinceName(d.province)}</span>
                 </th>
               ))}
             </tr>

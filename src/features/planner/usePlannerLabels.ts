@@ -12,5 +12,5 @@ export function usePlannerLabels(dataset: Dataset) {
     const f = dataset.byId.get(c.ref);
     return f ? i18n.featureName(f) : c.ref;
   };
-  return { ...i18n, columnLabel, provinceLabel: i18n.provinceName };
+  return { ...i18n, columnLabel };
 }
