@@ -51,6 +51,10 @@ interface FeatureIndex {
   order: number[] | null;
   /** All places in list order: the selection when nothing is filtered or searched. */
   all: PlanFeature[] | null;
+  /** Each place's index in `features` by id, for a search's scores; built on the first search. */
+  indexById: Map<string, number> | null;
+  /** Each place's list position (its index in `order`), by place index. */
+  positionOf: Uint32Array | null;
   /** The last pass/fail array per filter, for the selection it was computed for. */
   passed: Partial<Record<FilterKey, { selected: string[]; pass: Uint8Array }>>;
   /** Per filter and value code: the list positions (indices into `order`) of its places, ascending. */
@@ -89,7 +93,7 @@ function indexOf(features: readonly PlanFeature[]): FeatureIndex {
       FilterKey,
       Column
     >;
-    ix = { columns, order: null, all: null, passed: {}, postings: {} };
+    ix = { columns, order: null, all: null, indexById: null, positionOf: null, passed: {}, postings: {} };
     indexes.set(features, ix);
   }
   return ix;
@@ -247,15 +251,25 @@ export function selectPlaces(
     for (let j = 0; j < positions.length; j++) out[j] = features[order[positions[j]]];
     return out;
   }
+  // A search: only the places it scored are looked at (not every place), best score first, then
+  // in list order.
   const pass = active.map((k) => passArray(ix, k, filters[k])!);
-  const out: PlanFeature[] = [];
-  for (const i of order) {
-    if (!scores.has(features[i].id)) continue;
+  if (!ix.indexById) {
+    ix.indexById = new Map(features.map((f, i) => [f.id, i]));
+    ix.positionOf = new Uint32Array(features.length);
+    for (let p = 0; p < order.length; p++) ix.positionOf[order[p]] = p;
+  }
+  const positionOf = ix.positionOf!;
+  const hits: { i: number; score: number }[] = [];
+  for (const [id, score] of scores) {
+    const i = ix.indexById.get(id);
+    if (i === undefined) continue;
     let ok = true;
     for (const p of pass) if (!p[i]) ok = false;
-    if (ok) out.push(features[i]);
+    if (ok) hits.push({ i, score });
   }
-  return out.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0));
+  hits.sort((a, b) => b.score - a.score || positionOf[a.i] - positionOf[b.i]);
+  return hits.map((h) => features[h.i]);
 }
 
 /** List positions of the places having any of `selected` for one filter, ascending. */
