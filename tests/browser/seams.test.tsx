@@ -312,10 +312,23 @@ test('4. planner: the map follows the workspace (choropleth in its tab only, com
   await expect.poll(() => map.getLayer('choropleth-fill')).toBeUndefined();
 
   await mountApp('?lang=zh-Hans&mode=planner&tab=compare&cmp=pref:350200,pref:350600');
-  await datasetLoaded();
+  const dataset = await datasetLoaded();
   const m2 = await idleMap({ plan: true });
   await expect.poll(() => m2.getLayer('compared-regions') !== undefined).toBe(true);
+  // The map fits the compared outlines: both prefectures whole, and not all of Fujian.
+  const outlines = dataset.features.filter(
+    (f) => f.kind === 'prefecture' && ['350200', '350600'].some((c) => f.prefecture.includes(c)),
+  );
+  expect(outlines).toHaveLength(2);
+  const showsWhole = () =>
+    outlines.every((f) => {
+      const b = m2.getBounds();
+      return b.contains([f.bbox[0], f.bbox[1]]) && b.contains([f.bbox[2], f.bbox[3]]);
+    });
+  await expect.poll(showsWhole, { timeout: 5000 }).toBe(true);
   await idleMap({ plan: true });
+  expect(showsWhole()).toBe(true);
+  expect(m2.getBounds().getNorth()).toBeLessThan(26.5);
   const outlined = new Set(
     m2.queryRenderedFeatures({ layers: ['compared-regions'] }).map((f) => String(f.properties.code)),
   );
