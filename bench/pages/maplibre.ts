@@ -2,17 +2,7 @@
 // same data with the same style as the app: the app's basemap style and plan layer declarations,
 // rewritten to read the raw GeoJSON properties (the app flattens them first), and hands MapLibre
 // the data URL so that its worker fetches and parses it.
-import {
-  Map as MapLibreMap,
-  NavigationControl,
-  ScaleControl,
-  setWorkerUrl,
-  type FilterSpecification,
-  type LayerSpecification,
-} from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { basemapStyle } from '../../src/map-style/basemap-style.ts';
+import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import {
   PLAN_LAYER_SLOT,
   PLAN_SOURCE,
@@ -21,9 +11,8 @@ import {
   type PlanLayerId,
 } from '../../src/map-style/plan-layers.ts';
 import { KIND_ORDER } from '../../src/data/types.ts';
-import { DATA_URL, initialView, mapElement, markIdle } from './shared.ts';
-
-setWorkerUrl(new URL(maplibreWorkerUrl, document.baseURI).href);
+import { basemapMap } from './maplibre-map.ts';
+import { DATA_URL, markIdle } from './shared.ts';
 
 const FLATTENED = new Set(['area', 'approx', 'rank', 'ind', 'docs', 'pref']);
 const KIND_RANK = ['match', ['get', 'kind'], ...KIND_ORDER.flatMap((k, i) => [k, i]), 99];
@@ -51,21 +40,7 @@ function raw(e: unknown): unknown {
 const layers = planLayers(['all'], 'zh-Hans').map((l) => raw(l) as LayerSpecification);
 const baseFilter = new Map(layers.map((l) => [l.id, (l as { filter?: FilterSpecification }).filter]));
 
-const view = initialView();
-const map = new MapLibreMap({
-  container: mapElement(),
-  style: basemapStyle('zh-Hans'),
-  center: [view.lng, view.lat],
-  zoom: view.zoom,
-  localIdeographFontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif',
-  attributionControl: { compact: true, customAttribution: 'Natural Earth · echarts map data' },
-  maxBounds: [95, 10, 140, 48],
-  minZoom: 3,
-  dragRotate: false,
-  pitchWithRotate: false,
-});
-map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+const map = basemapMap();
 map.on('load', () => {
   map.addSource(PLAN_SOURCE, { type: 'geojson', data: DATA_URL, ...PLAN_SOURCE_OPTIONS });
   for (const layer of layers) map.addLayer(layer, PLAN_LAYER_SLOT[layer.id as PlanLayerId]);
