@@ -41,7 +41,9 @@ export function ShortlistToggle({
       onClick={() => useAppStore.getState().toggleShortlist(id)}
     >
       <span aria-hidden="true">{on ? '★' : '☆'}</span>
-      {labelled && <span aria-hidden="true">{on ? t('shortlistAdded') : t('shortlistAdd')}</span>}
+      {/* The same words pressed or not (the star and the pressed look tell which), so that the
+          name a person reads is the name a voice command or a screen reader uses. */}
+      {labelled && <span aria-hidden="true">{t('shortlistAdd')}</span>}
     </button>
   );
 }

@@ -262,3 +262,19 @@ test('places within N km: pick mode takes the next map click as the centre (and 
   await page.getByTestId('map').click({ position: { x: Math.round(q.x), y: Math.round(q.y) } });
   await expect.poll(() => useAppStore.getState().selectedId).toBe(GULEI);
 });
+
+test("the place panel's shortlist button says the words it is named by, before and after a click, in every language", async () => {
+  for (const lang of ['zh-Hans', 'zh-Hant', 'en']) {
+    await mountApp(`?lang=${lang}&sel=${GULEI}`);
+    await datasetLoaded();
+    const el = () => document.querySelector<HTMLButtonElement>('[data-testid="detail-panel"] .shortlist-toggle')!;
+    await expect.poll(() => el()?.getAttribute('aria-pressed')).toBe('false');
+    const words = (t: string) => t.replace(/[^\p{L}\p{N}]+/gu, '');
+    const saysItsName = () => words(el().getAttribute('aria-label') ?? '').includes(words(el().innerText));
+    expect(saysItsName(), `${lang}: "${el().innerText}" named "${el().getAttribute('aria-label')}"`).toBe(true);
+    el().click();
+    await expect.poll(() => el().getAttribute('aria-pressed')).toBe('true');
+    expect(saysItsName(), `${lang}: "${el().innerText}" named "${el().getAttribute('aria-label')}"`).toBe(true);
+    useAppStore.setState({ shortlist: [] });
+  }
+});
