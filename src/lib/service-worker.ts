@@ -27,15 +27,29 @@ let registered = false;
 export function registerServiceWorker(): void {
   if (registered) return;
   registered = true;
+  let registration: ServiceWorkerRegistration | undefined;
   const update = registerSW({
     immediate: true,
     onNeedRefresh: () => useServiceWorker.setState({ updateWaiting: true }),
-    onRegisteredSW: (_url, registration) => {
-      if (!registration) return;
+    onRegisteredSW: (_url, r) => {
+      if (!r) return;
+      registration = r;
       setInterval(() => {
-        if (navigator.onLine && registration.installing == null) void registration.update();
+        if (navigator.onLine && r.installing == null) void r.update();
       }, UPDATE_CHECK_MS);
     },
   });
-  useServiceWorker.setState({ applyUpdate: () => update(true) });
+  const reload = () => window.location.reload();
+  useServiceWorker.setState({
+    applyUpdate: async () => {
+      // Another tab may have accepted the new build already: it controls this page too, so reload.
+      if (registration && !registration.waiting) return reload();
+      // Reload once the new build controls the page. Listened for here: workbox-window's own
+      // 'controlling' event (which vite-plugin-pwa reloads on) does not come when the new build
+      // was found by the browser's update check on a reload rather than by this page's register
+      // call, and the button then did nothing (seen in CI).
+      navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
+      await update(true);
+    },
+  });
 }
