@@ -3,7 +3,16 @@ import { afterEach, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { KIND_LABELS } from '../../src/i18n/messages.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { datasetLoaded, idleMap, listedIds, mountApp, settledListIds, unmountApp } from './support/app.tsx';
+import {
+  busiestPoint,
+  clickMapAt,
+  datasetLoaded,
+  idleMap,
+  listedIds,
+  mountApp,
+  settledListIds,
+  unmountApp,
+} from './support/app.tsx';
 
 afterEach(unmountApp);
 
@@ -162,20 +171,12 @@ test('places that share one point offer a chooser, in 繁體 for a 繁體 reader
   // The 繁體 converter has loaded once the UI shows converted text.
   await expect.element(page.getByRole('heading', { level: 1 })).toHaveTextContent('福建規劃');
   // The county seat with the most places drawn on that one point.
-  const byPoint = new Map<string, string[]>();
-  for (const f of dataset.features) {
-    if (f.geometry.type !== 'Point') continue;
-    const key = f.geometry.coordinates.join(',');
-    byPoint.set(key, [...(byPoint.get(key) ?? []), f.id]);
-  }
-  const [key, ids] = [...byPoint].sort((a, b) => b[1].length - a[1].length)[0];
+  const { lngLat, ids } = busiestPoint(dataset.features);
   expect(ids.length).toBeGreaterThan(1);
-  const [lng, lat] = key.split(',').map(Number);
   const map = await idleMap({ plan: true });
-  map.jumpTo({ center: [lng, lat], zoom: 10 });
+  map.jumpTo({ center: lngLat, zoom: 10 });
   await idleMap({ plan: true });
-  const pt = map.project([lng, lat]);
-  map.fire('click', { point: pt, lngLat: map.unproject(pt), originalEvent: new MouseEvent('click') });
+  clickMapAt(map, lngLat);
 
   await expect.element(page.getByText(`此處有 ${ids.length} 個地點`)).toBeVisible();
   const names = [...document.querySelectorAll('.maplibregl-popup .popup__list button:not(.shortlist-toggle)')].map(

@@ -4,7 +4,7 @@ import { page, userEvent } from 'vitest/browser';
 import Papa from 'papaparse';
 import { EMPTY_FILTERS, matchesFilters } from '../../src/data/query.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { datasetLoaded, idleMap, listedIds, mountApp, unmountApp } from './support/app.tsx';
+import { clickMapAt, datasetLoaded, idleMap, listedIds, mountApp, unmountApp } from './support/app.tsx';
 
 afterEach(unmountApp);
 
@@ -246,8 +246,7 @@ test('importing a valid file shows its features; broken, huge and hostile files 
   await userEvent.upload(input, new File([hostile], 'hostile.geojson'));
   await expect.element(message).toHaveTextContent('Loaded "hostile.geojson": 1 features');
   await idleMap();
-  const pt = map.project([118.6, 24.9]);
-  map.fire('click', { point: pt, lngLat: map.unproject(pt), originalEvent: new MouseEvent('click') });
+  clickMapAt(map, [118.6, 24.9]);
   await expect.element(page.getByText('<img src=x onerror="window.__xss=1">')).toBeVisible();
   expect(document.querySelector('.maplibregl-popup img, .maplibregl-popup script')).toBeNull();
   expect((window as { __xss?: unknown }).__xss).toBeUndefined();

@@ -2,7 +2,16 @@
 // is named after its item.
 import { afterEach, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { datasetLoaded, idleMap, listedIds, mountApp, settledListIds, unmountApp } from './support/app.tsx';
+import {
+  busiestPoint,
+  clickMapAt,
+  datasetLoaded,
+  idleMap,
+  listedIds,
+  mountApp,
+  settledListIds,
+  unmountApp,
+} from './support/app.tsx';
 
 afterEach(unmountApp);
 
@@ -103,14 +112,8 @@ test('6. places sharing one point: the stack shows its count; the chosen place i
 test('6. the chooser of a shared point is drawn above the legend, not under it', async () => {
   await mountApp('?lang=en');
   const dataset = await datasetLoaded();
-  const byPoint = new Map<string, string[]>();
-  for (const f of dataset.features) {
-    if (f.geometry.type !== 'Point') continue;
-    const key = f.geometry.coordinates.join(',');
-    byPoint.set(key, [...(byPoint.get(key) ?? []), f.id]);
-  }
-  const [key] = [...byPoint].sort((a, b) => b[1].length - a[1].length)[0];
-  const [lng, lat] = key.split(',').map(Number);
+  const { lngLat } = busiestPoint(dataset.features);
+  const [lng, lat] = lngLat;
   const map = await idleMap({ plan: true });
   // Put the point where the legend is (top left of the map).
   const legend = page.getByTestId('legend').element().getBoundingClientRect();
@@ -120,8 +123,7 @@ test('6. the chooser of a shared point is drawn above the legend, not under it',
   const at = map.project([lng, lat]);
   map.panBy([at.x - (legend.left - canvas.left + 30), at.y - (legend.top - canvas.top + 30)], { duration: 0 });
   await idleMap({ plan: true });
-  const pt = map.project([lng, lat]);
-  map.fire('click', { point: pt, lngLat: map.unproject(pt), originalEvent: new MouseEvent('click') });
+  clickMapAt(map, lngLat);
   await expect.element(page.getByText(/places here/)).toBeVisible();
   const button = document.querySelector<HTMLElement>('.maplibregl-popup .popup__list button')!;
   const r = button.getBoundingClientRect();
@@ -215,7 +217,7 @@ test('10. a site of your own over a plan place: one click opens one popup', asyn
   const pt = map.project([lng, lat]);
   expect(map.queryRenderedFeatures(pt, { layers: ['user-points'] }).length).toBe(1);
   expect(map.queryRenderedFeatures(pt, { layers: ['plan-points'] }).length).toBeGreaterThan(0);
-  map.fire('click', { point: pt, lngLat: map.unproject(pt), originalEvent: new MouseEvent('click') });
+  clickMapAt(map, [lng, lat]);
   await expect.element(page.getByText('My site')).toBeVisible();
   expect(document.querySelectorAll('.maplibregl-popup').length).toBe(1);
   expect(useAppStore.getState().selectedId).toBeNull();

@@ -5,7 +5,7 @@ import { page, userEvent } from 'vitest/browser';
 import type { Dataset, PlanFeature } from '../../src/data/types.ts';
 import { formatKm, logisticsOf, placesWithin } from '../../src/features/shortlist/logistics.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { datasetLoaded, idleMap, mountApp, unmountApp } from './support/app.tsx';
+import { busiestPoint, clickMapAt, datasetLoaded, idleMap, mountApp, unmountApp } from './support/app.tsx';
 
 afterEach(async () => {
   await unmountApp();
@@ -170,19 +170,11 @@ test('compare three places: one table, the three as columns, each shared industr
 test("the map's chooser (several places on one point) has the same toggle", async () => {
   await mountApp('?lang=en');
   const dataset = await datasetLoaded();
-  const byPoint = new Map<string, string[]>();
-  for (const f of dataset.features)
-    if (f.geometry.type === 'Point') {
-      const key = f.geometry.coordinates.join(',');
-      byPoint.set(key, [...(byPoint.get(key) ?? []), f.id]);
-    }
-  const [key, ids] = [...byPoint].sort((a, b) => b[1].length - a[1].length)[0];
-  const [lng, lat] = key.split(',').map(Number);
+  const { lngLat, ids } = busiestPoint(dataset.features);
   const map = await idleMap({ plan: true });
-  map.jumpTo({ center: [lng, lat], zoom: 10 });
+  map.jumpTo({ center: lngLat, zoom: 10 });
   await idleMap({ plan: true });
-  const pt = map.project([lng, lat]);
-  map.fire('click', { point: pt, lngLat: map.unproject(pt), originalEvent: new MouseEvent('click') });
+  clickMapAt(map, lngLat);
   await expect.element(page.getByText(`${ids.length} places here`)).toBeVisible();
   const popup = page.elementLocator(document.querySelector('.maplibregl-popup')!);
   const toggles = popup.getByRole('button', { name: 'Add to shortlist' });

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { render } from 'vitest-browser-react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { PlanFeature } from '../../../src/data/types.ts';
 import { App } from '../../../src/app/App.tsx';
 import { useAppStore } from '../../../src/state/store.ts';
 import { applyEarlyUrlState } from '../../../src/state/url-sync.ts';
@@ -107,4 +108,28 @@ export function listedIds(): string[] {
 export async function settledListIds(): Promise<string[]> {
   await expect.poll(() => document.querySelector('section.results[aria-busy="true"]')).toBeNull();
   return listedIds();
+}
+
+/** The plan's point places grouped by their coordinates: "lng,lat" → ids, in data order. */
+export function placesByPoint(features: readonly PlanFeature[]): Map<string, string[]> {
+  const byPoint = new Map<string, string[]>();
+  for (const f of features) {
+    if (f.geometry.type !== 'Point') continue;
+    const key = f.geometry.coordinates.join(',');
+    byPoint.set(key, [...(byPoint.get(key) ?? []), f.id]);
+  }
+  return byPoint;
+}
+
+/** The point most places share, and their ids. */
+export function busiestPoint(features: readonly PlanFeature[]): { lngLat: [number, number]; ids: string[] } {
+  const [key, ids] = [...placesByPoint(features)].sort((a, b) => b[1].length - a[1].length)[0];
+  const [lng, lat] = key.split(',').map(Number);
+  return { lngLat: [lng, lat], ids };
+}
+
+/** A click on the map where `lngLat` is drawn now, as MapLibre reports a person's click. */
+export function clickMapAt(map: MapLibreMap, lngLat: [number, number]): void {
+  const point = map.project(lngLat);
+  map.fire('click', { point, lngLat: map.unproject(point), originalEvent: new MouseEvent('click') });
 }
