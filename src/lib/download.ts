@@ -12,3 +12,6 @@ export function download(name: string, text: string | Blob, type: string): void 
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Today as YYYY-MM-DD (UTC), for file names and the brief's date. */
+export const todayStamp = (): string => new Date().toISOString().slice(0, 10);

@@ -1,14 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import type { Dataset } from '../../data/types.ts';
-import { download } from '../../lib/download.ts';
+import { download, todayStamp } from '../../lib/download.ts';
 import { useAppStore } from '../../state/store.ts';
 import { usePlaces } from '../../state/use-places.ts';
 import { matrixToCsv, placesToCsv, placesToGeoJSON } from './export.ts';
 import { useMatrixModel } from './MatrixView.tsx';
 import { useMapPng } from './use-map-png.ts';
 import { usePlannerLabels } from './usePlannerLabels.ts';
-
-const stamp = () => new Date().toISOString().slice(0, 10);
 
 /** Exports of what the planner shows; `children` are what the app adds below them (the own layer). */
 export function ExportView({ dataset, children }: { dataset: Dataset; children?: ReactNode }) {
@@ -66,7 +64,7 @@ export function ExportView({ dataset, children }: { dataset: Dataset; children?:
         <button
           type="button"
           onClick={() =>
-            download(`fujian-plan-places-${stamp()}.geojson`, placesToGeoJSON(places), 'application/geo+json')
+            download(`fujian-plan-places-${todayStamp()}.geojson`, placesToGeoJSON(places), 'application/geo+json')
           }
         >
           {t('exportGeoJSON')}
@@ -74,7 +72,11 @@ export function ExportView({ dataset, children }: { dataset: Dataset; children?:
         <button
           type="button"
           onClick={() =>
-            download(`fujian-plan-places-${stamp()}.csv`, placesToCsv(places, dataset, lang), 'text/csv;charset=utf-8')
+            download(
+              `fujian-plan-places-${todayStamp()}.csv`,
+              placesToCsv(places, dataset, lang),
+              'text/csv;charset=utf-8',
+            )
           }
         >
           {t('exportCSV')}
@@ -83,7 +85,7 @@ export function ExportView({ dataset, children }: { dataset: Dataset; children?:
           type="button"
           onClick={() =>
             download(
-              `fujian-plan-matrix-${stamp()}.csv`,
+              `fujian-plan-matrix-${todayStamp()}.csv`,
               matrixToCsv(dataset, columns, matrix, l.columnLabel, lang),
               'text/csv;charset=utf-8',
             )

@@ -1,7 +1,7 @@
 // The planner's "map as PNG": what the map shows now, its legend (kinds drawn, a person's own
 // layer, the choropleth's scale when it is on) and the documents behind it.
 import { KIND_ORDER, type Dataset, type PlanFeature } from '../../data/types.ts';
-import { download } from '../../lib/download.ts';
+import { download, todayStamp } from '../../lib/download.ts';
 import { renderMapPng, type PngCaption } from '../../map/export-png.ts';
 import { useMap } from '../../map/MapProvider.tsx';
 import { choroplethClasses } from '../../map-style/choropleth.ts';
@@ -9,8 +9,6 @@ import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 import { OWN_LAYER_COLOR } from '../../map-style/own-layer.ts';
 import { useAppStore } from '../../state/store.ts';
 import { usePlannerLabels } from './usePlannerLabels.ts';
-
-const stamp = () => new Date().toISOString().slice(0, 10);
 
 export function useMapPng(dataset: Dataset) {
   const map = useMap();
@@ -46,10 +44,10 @@ export function useMapPng(dataset: Dataset) {
             }
           : undefined,
         sources: docs.map((d) => `${l.docLine(d)} (${l.docIssuer(d)})`),
-        footnote: `${t('pngFootnote')} · ${stamp()}`,
+        footnote: `${t('pngFootnote')} · ${todayStamp()}`,
       };
       const { blob } = await renderMapPng(map, caption);
-      download(`fujian-plan-map-${stamp()}.png`, blob, 'image/png');
+      download(`fujian-plan-map-${todayStamp()}.png`, blob, 'image/png');
     },
   };
 }

@@ -13,6 +13,7 @@ import { useI18n } from '../../state/use-i18n.ts';
 import { countyText } from './export.ts';
 import { LogisticsView } from './LogisticsView.tsx';
 import './brief.css';
+import { todayStamp } from '../../lib/download.ts';
 
 /** The map fitted to the places, drawn, copied, and put back where the person had it. */
 function useMapSnapshot(places: PlanFeature[]) {
@@ -147,7 +148,7 @@ export function Brief({ dataset, places, onClose }: { dataset: Dataset; places: 
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   const docs = dataset.documents.filter((d) => places.some((p) => p.sources.some((c) => c.doc === d.doc)));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayStamp();
 
   return createPortal(
     <div

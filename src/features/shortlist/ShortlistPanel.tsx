@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { CopyLinkButton } from '../../components/CopyLinkButton.tsx';
 import type { Dataset, PlanFeature } from '../../data/types.ts';
 import { joinList } from '../../i18n/format.ts';
-import { download } from '../../lib/download.ts';
+import { download, todayStamp } from '../../lib/download.ts';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 import { MAX_COMPARE } from '../../state/model.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -20,7 +20,17 @@ import './shortlist.css';
 const TABS = ['list', 'compare', 'nearby'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABEL = { list: 'tabShortlist', compare: 'tabComparePlaces', nearby: 'tabNearby' } as const;
-const stamp = () => new Date().toISOString().slice(0, 10);
+
+/** The shortlist's files: one button each, named by the date. */
+const SHORTLIST_EXPORTS = [
+  { ext: 'csv', type: 'text/csv;charset=utf-8', label: 'exportShortlistCsv', body: shortlistToCsv },
+  {
+    ext: 'geojson',
+    type: 'application/geo+json',
+    label: 'exportShortlistGeoJSON',
+    body: (dataset: Dataset, places: PlanFeature[]) => shortlistToGeoJSON(dataset, places),
+  },
+] as const;
 
 function ReplacedNotice() {
   const replaced = useAppStore((s) => s.replacedShortlist);
@@ -152,26 +162,18 @@ export function ShortlistPanel({ onClose }: { onClose: () => void }) {
         <button type="button" disabled={!places.length} onClick={() => setBrief(places)}>
           {t('brief')}
         </button>
-        <button
-          type="button"
-          disabled={!places.length || !dataset}
-          onClick={() =>
-            dataset &&
-            download(`fujian-shortlist-${stamp()}.csv`, shortlistToCsv(dataset, places, i18n), 'text/csv;charset=utf-8')
-          }
-        >
-          {t('exportShortlistCsv')}
-        </button>
-        <button
-          type="button"
-          disabled={!places.length || !dataset}
-          onClick={() =>
-            dataset &&
-            download(`fujian-shortlist-${stamp()}.geojson`, shortlistToGeoJSON(dataset, places), 'application/geo+json')
-          }
-        >
-          {t('exportShortlistGeoJSON')}
-        </button>
+        {SHORTLIST_EXPORTS.map((x) => (
+          <button
+            key={x.ext}
+            type="button"
+            disabled={!places.length || !dataset}
+            onClick={() =>
+              dataset && download(`fujian-shortlist-${todayStamp()}.${x.ext}`, x.body(dataset, places, i18n), x.type)
+            }
+          >
+            {t(x.label)}
+          </button>
+        ))}
         <button type="button" className="link-button" disabled={!places.length} onClick={clear}>
           {t('shortlistClear')}
         </button>
