@@ -23,8 +23,8 @@ function devServerCsp(): Plugin {
 }
 
 /**
- * Starts the download of the plan data while the app's script is still loading: the app fetches
- * the file once it runs (load-dataset.ts) and then gets this response.
+ * Starts the download of the attribute table while the app's script is still loading: the app
+ * fetches the file once it runs (load-dataset.ts) and then gets this response.
  */
 function preloadPlanData(): Plugin {
   return {
@@ -33,7 +33,7 @@ function preloadPlanData(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: (_html, ctx) => {
-        const data = Object.values(ctx.bundle ?? {}).find((f) => /(^|\/)features-[^/]*\.geojson$/.test(f.fileName));
+        const data = Object.values(ctx.bundle ?? {}).find((f) => /(^|\/)places-[^/]*\.geojson$/.test(f.fileName));
         return data
           ? [
               {
@@ -161,10 +161,10 @@ const serviceWorker = () =>
       // A classic script (what registerSW registers), built without Vite 8's deprecated
       // inlineDynamicImports that the ES format would use.
       rollupFormat: 'iife',
-      globPatterns: ['**/*.{html,js,mjs,css,geojson,json,svg,png}'],
+      globPatterns: ['**/*.{html,js,mjs,css,geojson,json,svg,png,pmtiles}'],
       // The link-card image is for scrapers, not for the app.
       globIgnores: ['og-image.png'],
-      // The dataset is 1.7 MB, the Traditional-script converter 1.1 MB.
+      // The full dataset (outlines, for exports) is 1.9 MB, the Traditional-script converter 1.1 MB.
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
     },
   });

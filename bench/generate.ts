@@ -3,9 +3,14 @@
 //
 //   npx tsx bench/generate.ts [--n 1000,10000,100000] [--seed 20240607]   (writes bench/.data/)
 //
+// For each N: features-N.geojson (the full dataset), and what the build derives from it for the
+// first view with the same functions as for the real data (scripts/lib/plan-split.ts, one path):
+// places-N.geojson (the attribute table) and plan-N.pmtiles (the vector-tile archive).
+//
 // Same seed and N, same bytes. Quotes are real slices of seeds/*.txt (quote === text.slice(start,
 // end)); industry ids come from data/industries.json; names are composed from a pool of place-name
 // syllables, with Traditional (OpenCC cn→tw) and pinyin (pinyin-pro) computed once per part.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +18,9 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
+import { placesTable, planArchive } from '../scripts/lib/plan-split.ts';
 import { formatJson } from '../scripts/lib/write-json.ts';
+import { rollupOf } from '../src/data/taxonomy.ts';
 import type { Industry, Kind, Precision, Region, StoredProperties } from '../src/data/types.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,7 +28,7 @@ export const DEFAULT_SEED = 20240607;
 export const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 export const DATA_DIR = join(ROOT, 'bench', '.data');
 /** Bump when the generator's output changes, so cached files are rebuilt. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 // ---- seeded randomness (mulberry32) ----
 
@@ -541,12 +548,41 @@ export function generate(n: number, seed = DEFAULT_SEED, inputs = readInputs()):
 }
 
 export const dataPath = (n: number) => join(DATA_DIR, `features-${n}.geojson`);
+/** The attribute table the build derives from features-<n>.geojson (placesTable). */
+export const placesPath = (n: number) => join(DATA_DIR, `places-${n}.geojson`);
+/** The vector-tile archive the build derives from features-<n>.geojson (planArchive). */
+export const archivePath = (n: number) => join(DATA_DIR, `plan-${n}.pmtiles`);
+
+/**
+ * What the build writes beside the full dataset for the first view: data/places.geojson and
+ * data/plan.pmtiles for the real data, places-<n>.geojson and plan-<n>.pmtiles here.
+ */
+export function derive(collection: FeatureCollection, industries: readonly Industry[]) {
+  const t0 = performance.now();
+  const places = formatJson(placesTable(collection));
+  const t1 = performance.now();
+  const archive = planArchive(collection, rollupOf(industries));
+  return { places, archive, ms: { places: t1 - t0, archive: performance.now() - t1 } };
+}
+
+/**
+ * The code that derives places-N and plan-N (as the build derives the real files): when it changes,
+ * cached files are rebuilt, though GENERATOR_VERSION stays.
+ */
+const DERIVED_BY = ['scripts/lib/plan-split.ts', 'scripts/lib/pmtiles-writer.ts', 'src/data/taxonomy.ts'];
+const derivedBy = () => {
+  const hash = createHash('sha256');
+  for (const p of DERIVED_BY) hash.update(readFileSync(join(ROOT, p)));
+  return hash.digest('hex').slice(0, 16);
+};
 
 /** What the benchmark needs to know about a generated file without parsing it again. */
 export interface DataMeta {
   n: number;
   seed: number;
   version: number;
+  /** A hash of the code that derived places-N and plan-N (DERIVED_BY). */
+  derived: string;
   /** [west, south, east, north] of all geometries. */
   bbox: [number, number, number, number];
   /** Places per industry id, most frequent first. */
@@ -570,12 +606,13 @@ function metaOf(collection: FeatureCollection, n: number, seed: number): DataMet
     for (const id of (f.properties as SyntheticProperties).industries) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   const industries = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return { n, seed, version: GENERATOR_VERSION, bbox, industries };
+  return { n, seed, version: GENERATOR_VERSION, derived: derivedBy(), bbox, industries };
 }
 
 /**
- * Writes bench/.data/features-<n>.geojson (and its .meta.json) unless files from the same seed and
- * generator version exist; returns the metadata of each size.
+ * Writes bench/.data/features-<n>.geojson, places-<n>.geojson, plan-<n>.pmtiles (and its
+ * .meta.json) unless files from the same seed and generator version exist; returns the metadata of
+ * each size.
  */
 export function ensureData(sizes = DEFAULT_SIZES, seed = DEFAULT_SEED, log = console.log): DataMeta[] {
   mkdirSync(DATA_DIR, { recursive: true });
@@ -583,19 +620,28 @@ export function ensureData(sizes = DEFAULT_SIZES, seed = DEFAULT_SEED, log = con
   return sizes.map((n) => {
     const path = dataPath(n);
     const metaPath = path.replace(/\.geojson$/, '.meta.json');
-    if (existsSync(path) && existsSync(metaPath)) {
+    if ([path, metaPath, placesPath(n), archivePath(n)].every((p) => existsSync(p))) {
       const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as DataMeta;
-      if (meta.seed === seed && meta.version === GENERATOR_VERSION && meta.n === n) return meta;
+      if (meta.seed === seed && meta.version === GENERATOR_VERSION && meta.n === n && meta.derived === derivedBy())
+        return meta;
     }
     const t0 = performance.now();
     inputs ??= readInputs();
     const collection = generate(n, seed, inputs);
     const text = formatJson(collection);
     const meta = metaOf(collection, n, seed);
+    const t1 = performance.now();
+    const { places, archive, ms } = derive(collection, inputs.industries);
     writeFileSync(path, text);
+    writeFileSync(placesPath(n), places);
+    writeFileSync(archivePath(n), archive);
+    // Written last: a run stopped halfway leaves no meta, so the next one generates again.
     writeFileSync(metaPath, `${JSON.stringify(meta)}\n`);
+    const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
     log(
-      `generated ${path} (${n} features, ${(text.length / 1e6).toFixed(1)} M chars, ${Math.round(performance.now() - t0)} ms)`,
+      `generated ${path} (${n} features, ${mb(Buffer.byteLength(text))}, ${Math.round(t1 - t0)} ms); ` +
+        `places-${n}.geojson ${mb(Buffer.byteLength(places))} (${Math.round(ms.places)} ms); ` +
+        `plan-${n}.pmtiles ${mb(archive.length)} (archive built in ${Math.round(ms.archive)} ms)`,
     );
     return meta;
   });

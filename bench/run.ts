@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.config.ts';
 import { build } from 'vite';
-import { dataPath, DEFAULT_SIZES, ensureData, type DataMeta } from './generate.ts';
+import { archivePath, dataPath, DEFAULT_SIZES, ensureData, placesPath, type DataMeta } from './generate.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'bench', '.dist');
@@ -79,17 +79,58 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.geojson': 'application/geo+json',
+  '.pmtiles': 'application/vnd.pmtiles',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
 };
 
-/** One loopback server per dataset: every `features-*.geojson` is answered with that dataset. */
-export function serve(n: number): Promise<{ origin: string; server: Server }> {
+/** What the server sent for one request: `file`'s bytes `start`…`end` (inclusive; end < start: none). */
+export interface Sent {
+  path: string;
+  file: string;
+  status: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The byte range a `Range` header asks of a file of `size` bytes: null to send the whole file (no
+ * header, or one this server does not do: several ranges, another unit, a malformed one, which
+ * RFC 9110 lets a server ignore), 'unsatisfiable' for 416. One range: `bytes=a-b`, `bytes=a-`,
+ * `bytes=-n` (the last n bytes); an end past the file is cut to its last byte.
+ */
+export function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | null {
+  const m = header?.trim().match(/^bytes=(\d*)-(\d*)$/);
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    return suffix === 0 || size === 0 ? 'unsatisfiable' : { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === '' ? Infinity : Number(m[2]);
+  if (end < start) return null;
+  return start >= size ? 'unsatisfiable' : { start, end: Math.min(end, size - 1) };
+}
+
+/**
+ * One loopback server per dataset. With a synthetic size N, the app's data files are answered with
+ * that dataset: every `places-*.geojson` with places-N.geojson, `plan-*.pmtiles` with plan-N.pmtiles,
+ * `features-*.geojson` with features-N.geojson (the reference pages read that one). With 'real',
+ * every file is the built one, untouched: the app with the real dataset it was built with.
+ * Single byte ranges are answered (206, as a static host does: the map reads its tile archive by
+ * range requests); `onSent` hears of every answer.
+ */
+export function serve(n: number | 'real', onSent?: (sent: Sent) => void): Promise<{ origin: string; server: Server }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     let file: string | null = null;
-    if (/\/features-[^/]*\.geojson$/.test(path)) file = dataPath(n);
+    if (n !== 'real' && /\/places-[^/]*\.geojson$/.test(path)) file = placesPath(n);
+    else if (n !== 'real' && /\/plan-[^/]*\.pmtiles$/.test(path)) file = archivePath(n);
+    else if (n !== 'real' && /\/features-[^/]*\.geojson$/.test(path)) file = dataPath(n);
     else {
       const m = path.match(/^\/(app|pages)(\/.*)?$/);
       if (m) {
@@ -102,12 +143,28 @@ export function serve(n: number): Promise<{ origin: string; server: Server }> {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, {
+    const size = statSync(file).size;
+    const headers = {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': statSync(file).size,
+      'Accept-Ranges': 'bytes',
       'Cache-Control': 'no-cache',
+    };
+    const range = byteRange(req.headers.range, size);
+    if (range === 'unsatisfiable') {
+      res.writeHead(416, { ...headers, 'Content-Range': `bytes */${size}`, 'Content-Length': 0 }).end();
+      onSent?.({ path, file, status: 416, start: 0, end: -1 });
+      return;
+    }
+    const { start, end } = range ?? { start: 0, end: size - 1 };
+    const status = range ? 206 : 200;
+    res.writeHead(status, {
+      ...headers,
+      'Content-Length': end - start + 1,
+      ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
     });
-    createReadStream(file).pipe(res);
+    onSent?.({ path, file, status, start, end: req.method === 'HEAD' ? -1 : end });
+    if (req.method === 'HEAD' || end < start) res.end();
+    else createReadStream(file, { start, end }).pipe(res);
   });
   return new Promise((ok) =>
     server.listen(0, '127.0.0.1', () => {
@@ -242,11 +299,14 @@ interface RunContext {
 async function runOnce(target: Target, ctx: RunContext): Promise<Sample> {
   const { browser, origin, view, pane } = ctx;
   // bypassCSP: the app's policy forbids eval, which Playwright's string-evaluated probes need.
+  // No service worker: after the first view it would precache the whole dataset (at 100k, hundreds
+  // of MB) while heap, filter and search are measured; the first visit's precache is reported apart.
   const context = await browser.newContext({
     viewport: VIEWPORT,
     deviceScaleFactor: 1,
     locale: 'zh-CN',
     bypassCSP: true,
+    serviceWorkers: 'block',
   });
   const page = await context.newPage();
   try {
@@ -354,7 +414,75 @@ export async function measurePane(browser: Browser, origin: string) {
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
-function bundleSizes(appScripts: Set<string>) {
+/** The app's data files: what the first view needs of the places, and the full dataset. */
+const DATA_FILE = /places-.*\.geojson$|plan-.*\.pmtiles$|features-.*\.geojson$/;
+
+interface DataTransfer {
+  /** gzip -9 bytes of everything sent, summed over `files`. */
+  gzip: number;
+  /** Per file (its path in the build): requests answered, bytes sent, their gzip -9 size. */
+  files: { file: string; requests: number; bytes: number; gzip: number }[];
+}
+
+/**
+ * What a visit to the built app with the REAL dataset (its own assets, served untouched: serve('real'))
+ * downloads of the data files: the app at the benchmark's window, `?lang=zh-Hans` and the view it
+ * chooses itself, until the map's first idle with the places drawn (map:first-painted, then
+ * settleMs). The size of a file is the gzip -9 size of the bytes the server sent: of the whole file
+ * for a 200, of the slice for a 206. A static host compresses the JSON; the .pmtiles archive's tiles
+ * and directories are gzip inside already, so gzipping its slices changes them little (a few bytes
+ * more, as a host that compressed them would send). features-*.geojson should not be part of the
+ * first view; if it is, it is counted.
+ *
+ * `serviceWorkers: 'block'`: the first view alone. 'allow': also what the service worker, registered
+ * after the first view, precaches (until navigator.serviceWorker.ready, at most 60 s): the first
+ * visit's whole download, reported beside the first view and not part of its budget.
+ */
+export async function dataTransfer(browser: Browser, serviceWorkers: 'block' | 'allow'): Promise<DataTransfer> {
+  const sent: Sent[] = [];
+  const { origin, server } = await serve('real', (s) => {
+    if (DATA_FILE.test(s.path)) sent.push(s);
+  });
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1,
+    locale: 'zh-CN',
+    bypassCSP: true,
+    serviceWorkers,
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/app/?lang=zh-Hans`, { waitUntil: 'commit' });
+    await page.waitForFunction(`performance.getEntriesByName('map:first-painted').length > 0`, null, {
+      timeout: 120_000,
+      polling: 50,
+    });
+    await page.waitForTimeout(settleMs(0));
+    if (serviceWorkers === 'allow')
+      await page.evaluate(
+        `Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 60000))]).then(() => undefined)`,
+      );
+  } finally {
+    await context.close();
+    server.close();
+  }
+  const buffers = new Map<string, Buffer>();
+  const byFile = new Map<string, DataTransfer['files'][number]>();
+  for (const s of sent) {
+    if (!buffers.has(s.file)) buffers.set(s.file, readFileSync(s.file));
+    const bytes = buffers.get(s.file)!.subarray(s.start, s.end + 1);
+    const file = s.file.slice(join(DIST, 'app').length + 1);
+    const entry = byFile.get(file) ?? { file, requests: 0, bytes: 0, gzip: 0 };
+    entry.requests++;
+    entry.bytes += bytes.length;
+    entry.gzip += bytes.length ? gzipSync(bytes, { level: 9 }).length : 0;
+    byFile.set(file, entry);
+  }
+  const files = [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
+  return { gzip: files.reduce((sum, f) => sum + f.gzip, 0), files };
+}
+
+function bundleSizes(appScripts: Set<string>, firstView: DataTransfer, firstVisit: DataTransfer) {
   const files = [...appScripts]
     .map((u) => new URL(u).pathname)
     .filter((p) => p.startsWith('/app/'))
@@ -363,7 +491,13 @@ function bundleSizes(appScripts: Set<string>) {
   return {
     app_js_gzip: files.reduce((s, f) => s + gz(f), 0),
     maplibre_js_gzip: gz(join(mlDir, 'maplibre-gl.mjs')) + gz(join(mlDir, 'maplibre-gl-worker.mjs')),
-    data_gzip: gz(join(ROOT, 'data', 'features.geojson')),
+    /** The real dataset's first-view transfer: everything the first view downloads for the places. */
+    data_gzip: firstView.gzip,
+    data_first_view: firstView.files,
+    /** Not the first view: the first visit with the service worker's precache (after the first view). */
+    data_first_visit_with_service_worker: firstVisit,
+    /** The whole real dataset (data/features.geojson), for comparison. */
+    data_full_gzip: gz(join(ROOT, 'data', 'features.geojson')),
     app_js_files: files.map((f) => f.slice(join(DIST, 'app').length + 1)).sort(),
     maplibre_js_files: ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs'],
     gzip_level: 9,
@@ -659,7 +793,7 @@ async function main() {
         `${hi - lo <= 0.03 * hi ? 'ok  ' : 'DIFF'}  N = ${n}: places after the toggle: app lists ${drawn.app}, MapLibre draws ${drawn.maplibre}, Leaflet draws ${drawn.leaflet}`,
       );
     }
-    const bundle = bundleSizes(scripts);
+    const bundle = bundleSizes(scripts, await dataTransfer(browser, 'block'), await dataTransfer(browser, 'allow'));
     const machine = {
       cpu: cpus()[0]?.model ?? 'unknown',
       cores: cpus().length,
@@ -685,6 +819,8 @@ async function main() {
         empty:
           'the same basemap, controls, size and view with no places: the floor any page with places is measured against (first-idle and heap)',
         growth: 'printed per measure and page: the value at the largest N ÷ the value at the smallest N',
+        data_first_view:
+          "bundle.data_gzip: the built app with the real dataset (its own assets), ?lang=zh-Hans, the benchmark's window and the app's own view, service workers blocked, until the first idle has been painted and 600 ms more; the gzip -9 size of the bytes the server sent for each places-*.geojson, plan-*.pmtiles and features-*.geojson response (a range response: of its slice), summed; data_first_visit_with_service_worker: the same with the service worker allowed, until it is ready (its precache included)",
         heap: `main-thread JS heap 0.6 s (100k: 1.5 s) after the first idle, after a forced GC (MapLibre's workers not included)`,
       },
     };
@@ -696,7 +832,15 @@ async function main() {
     for (const line of growth(cases)) log(line);
     log('');
     log(
-      `bundle (gzip -9): app JS ${bundle.app_js_gzip} B (${bundle.app_js_files.join(', ')}), maplibre-gl JS ${bundle.maplibre_js_gzip} B (maplibre-gl.mjs + maplibre-gl-worker.mjs), data ${bundle.data_gzip} B`,
+      `bundle (gzip -9): app JS ${bundle.app_js_gzip} B (${bundle.app_js_files.join(', ')}), maplibre-gl JS ${bundle.maplibre_js_gzip} B (maplibre-gl.mjs + maplibre-gl-worker.mjs)`,
+    );
+    const transfer = (t: DataTransfer) =>
+      t.files.map((f) => `${f.file} ${f.gzip} B (${f.requests} request${f.requests === 1 ? '' : 's'})`).join(', ');
+    log(
+      `real data, first view (gzip -9): ${bundle.data_gzip} B: ${transfer({ gzip: bundle.data_gzip, files: bundle.data_first_view })}`,
+    );
+    log(
+      `real data, first visit with the service worker's precache: ${bundle.data_first_visit_with_service_worker.gzip} B: ${transfer(bundle.data_first_visit_with_service_worker)}; whole dataset ${bundle.data_full_gzip} B`,
     );
     log(
       `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gib} GiB, ${machine.os}, Node ${machine.node}, Chromium ${results.chromium}`,
@@ -712,9 +856,12 @@ async function main() {
   }
 }
 
-/** `npx tsx bench/run.ts --serve 10000`: serves the last build with that dataset, for profiling by hand. */
-async function serveOnly(n: number) {
-  ensureData([n]);
+/**
+ * `npx tsx bench/run.ts --serve 10000`: serves the last build with that dataset, for profiling by
+ * hand; `--serve real`: with the real dataset it was built with.
+ */
+async function serveOnly(n: number | 'real') {
+  if (n !== 'real') ensureData([n]);
   const { origin } = await serve(n);
   log(
     `app ${origin}/app/?lang=zh-Hans  ·  ${origin}/pages/maplibre.html  ·  ${origin}/pages/leaflet.html  (Ctrl-C stops)`,
@@ -724,7 +871,10 @@ async function serveOnly(n: number) {
 // Run only as a script: bench/profile.ts imports the build, server and view from here.
 const serveArg = process.argv.indexOf('--serve');
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1]))
-  (serveArg > 0 ? serveOnly(Number(process.argv[serveArg + 1] ?? 1000)) : main()).catch((e: unknown) => {
+  (serveArg > 0
+    ? serveOnly(process.argv[serveArg + 1] === 'real' ? 'real' : Number(process.argv[serveArg + 1] ?? 1000))
+    : main()
+  ).catch((e: unknown) => {
     console.error(e);
     process.exit(1);
   });

@@ -1,12 +1,15 @@
 // npm run data: sources/ (records, translations) + seeds/ + data/boundaries/ -> data/features.geojson, data/industries.json,
-// data/search-terms.json (sources/search-terms.yaml + OpenCC's tables),
+// data/search-terms.json (sources/search-terms.yaml + OpenCC's tables), and what the first view loads
+// cut from data/features.geojson (scripts/lib/plan-split.ts): data/places.geojson, data/plan.pmtiles;
 // data/schema/*.schema.json. Stops with every problem listed (file, record, field) on bad input.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { writeCoverage } from './lib/coverage-check.ts';
+import { rollupOf } from '../src/data/taxonomy.ts';
 import { buildDataset, type DatasetInput } from './lib/dataset.ts';
+import { placesTable, planArchive } from './lib/plan-split.ts';
 import { FeatureCollectionOut, IndustriesOut, RegionsOut } from './lib/schema.ts';
 import { buildSearchTerms } from './lib/search-terms.ts';
 import { writeJson } from './lib/write-json.ts';
@@ -68,6 +71,8 @@ function main() {
   }
   mkdirSync(join(ROOT, 'data/schema'), { recursive: true });
   writeJson(join(ROOT, 'data/features.geojson'), out.features);
+  writeJson(join(ROOT, 'data/places.geojson'), placesTable(out.features!));
+  writeFileSync(join(ROOT, 'data/plan.pmtiles'), planArchive(out.features!, rollupOf(out.industries!.industries)));
   writeJson(join(ROOT, 'data/industries.json'), out.industries);
   writeJson(join(ROOT, 'data/regions.json'), out.regions);
   writeJson(join(ROOT, 'data/search-terms.json'), search.out);

@@ -3,13 +3,7 @@
 // rewritten to read the raw GeoJSON properties (the app flattens them first), and hands MapLibre
 // the data URL so that its worker fetches and parses it.
 import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import {
-  PLAN_LAYER_SLOT,
-  PLAN_SOURCE,
-  PLAN_SOURCE_OPTIONS,
-  planLayers,
-  type PlanLayerId,
-} from '../../src/map-style/plan-layers.ts';
+import { PLAN_LAYER_SLOT, PLAN_SOURCE, planLayers, type PlanLayerId } from '../../src/map-style/plan-layers.ts';
 import { KIND_ORDER } from '../../src/data/types.ts';
 import { basemapMap } from './maplibre-map.ts';
 import { DATA_URL, markIdle } from './shared.ts';
@@ -37,12 +31,15 @@ function raw(e: unknown): unknown {
   return e.map(raw);
 }
 
-const layers = planLayers(['all'], 'zh-Hans').map((l) => raw(l) as LayerSpecification);
+// The app reads its layer from vector tiles; this page hands MapLibre the GeoJSON itself.
+const fromGeoJSON = ({ 'source-layer': _tiles, ...layer }: LayerSpecification & { 'source-layer'?: string }) => layer;
+const layers = planLayers(['all'], 'zh-Hans').map((l) => raw(fromGeoJSON(l)) as LayerSpecification);
 const baseFilter = new Map(layers.map((l) => [l.id, (l as { filter?: FilterSpecification }).filter]));
 
 const map = basemapMap();
 map.on('load', () => {
-  map.addSource(PLAN_SOURCE, { type: 'geojson', data: DATA_URL, ...PLAN_SOURCE_OPTIONS });
+  // buffer 32: the margin the app's GeoJSON layer used (circles of up to 12 px plus a 3 px stroke).
+  map.addSource(PLAN_SOURCE, { type: 'geojson', data: DATA_URL, promoteId: 'id', buffer: 32 });
   for (const layer of layers) map.addLayer(layer, PLAN_LAYER_SLOT[layer.id as PlanLayerId]);
 });
 map.on('idle', () => markIdle(Boolean(map.getSource(PLAN_SOURCE)) && map.isSourceLoaded(PLAN_SOURCE)));

@@ -59,6 +59,21 @@ function NoWebGL() {
   );
 }
 
+/** Over the map when its tile archive could not be read: the map alone is short of its places. */
+function MapLayerError() {
+  const { t } = useI18n();
+  const failed = useAppStore((s) => s.mapLayerError);
+  if (!failed) return null;
+  return (
+    <div className="map-pane__error" role="alert" data-testid="map-layer-error">
+      <p>
+        <strong>{t('mapLayerFailed')}</strong>
+      </p>
+      <p>{t('mapLayerFailedDetail')}</p>
+    </div>
+  );
+}
+
 function useDataset() {
   const setDataset = useAppStore((s) => s.setDataset);
   const setLoadError = useAppStore((s) => s.setLoadError);
@@ -180,6 +195,7 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
               </MapCanvas>,
             )}
             {guard(<Legend />)}
+            <MapLayerError />
           </div>
           {guard(<DetailPanel />)}
           {guard(<DocumentReader />)}

@@ -1,6 +1,5 @@
-import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection } from 'geojson';
-import featuresUrl from '../../data/features.geojson?url';
+import placesUrl from '../../data/places.geojson?url';
 import industriesJson from '../../data/industries.json';
 import regionsJson from '../../data/regions.json';
 import manifestJson from '../../seeds/manifest.json';
@@ -12,8 +11,15 @@ import { loadSearchTables } from './search/tables.ts';
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+const isLngLat = (v: unknown): v is [number, number] =>
+  Array.isArray(v) && v.length >= 2 && Number.isFinite(v[0]) && Number.isFinite(v[1]);
+const isBbox = (v: unknown): v is [number, number, number, number] =>
+  Array.isArray(v) && v.length === 4 && v.every(Number.isFinite) && v[0] <= v[2] && v[1] <= v[3];
 
-/** Checks one record of the GeoJSON; returns the reason it cannot be used, or null. */
+/**
+ * Checks one record of the attribute table (data/places.geojson: a point's geometry, an area's
+ * null, and every record's bounding box); returns the reason it cannot be used, or null.
+ */
 export function recordProblem(f: Feature, documents: Map<string, DocumentMeta>): string | null {
   const p = f?.properties as Record<string, unknown> | null;
   if (!p || typeof p !== 'object') return 'no properties';
@@ -31,12 +37,13 @@ export function recordProblem(f: Feature, documents: Map<string, DocumentMeta>):
     if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.end <= s.start) return 'a source has bad offsets';
     if (!isString(s.quote) || !isStringArray(s.industries)) return 'a source is malformed';
   }
+  if (!isBbox(f.bbox)) return 'no usable bounding box';
   const g = f.geometry;
-  if (!g || !['Point', 'Polygon', 'MultiPolygon'].includes(g.type)) return 'no usable geometry';
+  if (g !== null && !(g?.type === 'Point' && isLngLat(g.coordinates))) return 'no usable geometry';
   return null;
 }
 
-/** Builds the in-memory dataset from parsed JSON; bad records are skipped and reported. */
+/** Builds the in-memory dataset from the parsed attribute table; bad records are skipped and reported. */
 export function datasetFrom(
   collection: FeatureCollection,
   industries: { groups: IndustryGroup[]; industries: Industry[] },
@@ -55,13 +62,16 @@ export function datasetFrom(
     if (problem) return problems.push(`${label}: ${problem}`);
     if (seen.has(id as string)) return problems.push(`${label}: duplicate id`);
     seen.add(id as string);
-    const props = f.properties as StoredProperties;
+    const { centroid, ...props } = f.properties as StoredProperties & { centroid?: unknown };
+    const b = f.bbox as PlanFeature['bbox'];
+    const point = f.geometry?.type === 'Point' ? (f.geometry.coordinates.slice(0, 2) as [number, number]) : null;
     features.push({
       ...props,
       industryRollup: rollup(props.industries),
       sources: props.sources.map((c) => ({ ...c, industryRollup: rollup(c.industries) })),
-      geometry: f.geometry,
-      bbox: bbox(f) as PlanFeature['bbox'],
+      point,
+      origin: point ?? (isLngLat(centroid) ? centroid : [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]),
+      bbox: b,
     });
   });
   return {
@@ -78,7 +88,8 @@ export function datasetFrom(
   };
 }
 
-export async function loadDataset(url = featuresUrl): Promise<Dataset> {
+/** The first view's data: the attribute table (the map's geometry comes from the tiles). */
+export async function loadDataset(url = placesUrl): Promise<Dataset> {
   // Search's tables come with the data (in parallel), so the index can be built once both are in.
   const searchTables = loadSearchTables();
   let response: Response;

@@ -1,4 +1,4 @@
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 
 export type Kind =
   | 'prefecture'
@@ -66,7 +66,16 @@ export interface PlanFeature {
   note_zh?: string;
   docs: string[];
   sources: Clause[];
-  geometry: Geometry;
+  /**
+   * A point place's position, [lng, lat]; null for an area. The map draws areas from the tiles
+   * (data/plan.pmtiles); a panel that needs an outline loads it (data/outlines.ts).
+   */
+  point: [number, number] | null;
+  /**
+   * Where distances are measured from: the point, or an area's centroid (the mean of its outline's
+   * vertices, as turf's `centroid`; computed at build time, scripts/lib/plan-split.ts).
+   */
+  origin: [number, number];
   /**
    * `industries` and every broader industry they belong to, computed on load: filters, counts and
    * the map select by it, so that an industry includes its sub-industries.
@@ -79,7 +88,7 @@ export interface PlanFeature {
 /** A clause as data/features.geojson stores it (without what the loader computes). */
 export type StoredClause = Omit<Clause, 'industryRollup'>;
 /** A place's properties as data/features.geojson stores them (without what the loader computes). */
-export type StoredProperties = Omit<PlanFeature, 'geometry' | 'bbox' | 'industryRollup' | 'sources'> & {
+export type StoredProperties = Omit<PlanFeature, 'point' | 'origin' | 'bbox' | 'industryRollup' | 'sources'> & {
   sources: StoredClause[];
 };
 

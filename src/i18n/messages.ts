@@ -47,6 +47,8 @@ const zh = {
   issued: '发布日期',
   reader: '原文阅读',
   readerLoading: '正在载入原文…',
+  outlinesLoading: '正在载入区域边界以计算距离…',
+  outlinesFailed: '区域边界无法载入，距离无法计算：',
   otherClauses: '本文件中其他有地点的条款已标出，点击可跳转到相应地点。',
   clauseOf: '条款：{name}',
   noticeTitle: '提示',
@@ -121,6 +123,9 @@ const zh = {
   placesHere: '此处有 {n} 个地点',
   noWebGL: '地图需要 WebGL。',
   noWebGLDetail: '此浏览器无法创建 WebGL，地图无法显示；搜索、地点列表、详情和原文阅读仍可使用。',
+  mapLayerFailed: '地图上的规划地点无法加载。',
+  mapLayerFailedDetail:
+    '地图图块文件缺失或已损坏，地图上可能缺少部分或全部地点；搜索、地点列表、详情和原文阅读仍可使用。',
   linkPartsIgnored: '链接中的部分内容无法识别，已忽略：{parts}',
   brokenRecords: '{n} 条数据记录有误，未显示：{records}',
   updateAvailable: '本地图有新版本（程序或数据已更新）。',
@@ -175,6 +180,8 @@ const en: Record<MessageKey, string> = {
   issued: 'Issued',
   reader: 'Document reader',
   readerLoading: 'Loading the document…',
+  outlinesLoading: 'Loading area outlines to measure distances…',
+  outlinesFailed: 'The area outlines could not be loaded, so distances cannot be measured:',
   otherClauses: 'Other clauses of this document that place something are marked; select one to go to its place.',
   clauseOf: 'Clause: {name}',
   noticeTitle: 'Notice',
@@ -255,6 +262,9 @@ const en: Record<MessageKey, string> = {
   noWebGL: 'The map needs WebGL.',
   noWebGLDetail:
     'This browser cannot create a WebGL context, so the map cannot be drawn. Search, the list of places, place details and the document reader still work.',
+  mapLayerFailed: "The map's planned places could not be loaded.",
+  mapLayerFailedDetail:
+    'The map tile file is missing or damaged, so some or all places may be missing from the map. Search, the list of places, place details and the document reader still work.',
   linkPartsIgnored: 'Parts of the link could not be understood and were ignored: {parts}',
   brokenRecords: '{n} data records are broken and are not shown: {records}',
   updateAvailable: 'A new version of this map is available (the app or its data changed).',

@@ -1,14 +1,11 @@
-// The dataset on the map: one GeoJSON source, styled by kind, filtered by expressions on the GPU.
+// The dataset on the map: one vector-tile source, styled by kind, filtered by expressions on the GPU.
 import type {
   ExpressionSpecification,
   FilterSpecification,
-  GeoJSONSourceSpecification,
   LayerSpecification,
+  VectorSourceSpecification,
 } from 'maplibre-gl';
-import type { Feature, FeatureCollection } from 'geojson';
 import type { Filters } from '../data/query.ts';
-import type { Dataset } from '../data/types.ts';
-import { KIND_ORDER } from '../data/types.ts';
 import type { Language } from '../i18n/languages.ts';
 import { NAME_PROPERTY } from '../i18n/names.ts';
 import { SLOTS } from './basemap-style.ts';
@@ -33,47 +30,18 @@ export const PLAN_LAYER_SLOT: Record<PlanLayerId, string> = {
 };
 export const INTERACTIVE_LAYERS = [PLAN_LAYERS.points, PLAN_LAYERS.areaFill];
 
-const pipe = (values: string[]) => `|${values.join('|')}|`;
+/** The layer of the plan archive the plan layers draw (scripts/lib/plan-split.ts writes it). */
+export const PLAN_SOURCE_LAYER = 'plan';
 
 /**
- * Flattens each place for the GPU: list properties become '|a|b|' strings so that a filter
- * expression can test membership with a substring check.
+ * The plan layer's source: vector tiles from one PMTiles archive (data/plan.pmtiles, built by
+ * `npm run data`), read by range requests, only the tiles in view. Each tile feature holds what the
+ * filters and labels read (scripts/lib/plan-split.ts, `tileProperties`): id, kind, area, approx,
+ * rank, the names, and the industry (rolled up), document and prefecture sets as '|a|b|' strings.
+ * `promoteId` makes `id` the feature-state id.
  */
-export function toMapFeatures(dataset: Dataset): FeatureCollection {
-  const features: Feature[] = dataset.features.map((f) => ({
-    type: 'Feature',
-    geometry: f.geometry,
-    properties: {
-      id: f.id,
-      kind: f.kind,
-      area: f.geometry.type !== 'Point',
-      // Envelopes (a zone drawn as its enclosing districts) are drawn lighter and dashed.
-      approx: f.precision === 'approximate_area',
-      rank: KIND_ORDER.indexOf(f.kind),
-      name_zh: f.name_zh,
-      name_zh_hant: f.name_zh_hant,
-      name_en: f.name_en,
-      // An industry includes its sub-industries: the map selects by the rolled-up set, as the list does.
-      ind: pipe(f.industryRollup),
-      docs: pipe(f.docs),
-      pref: pipe(f.prefecture),
-    },
-  }));
-  return { type: 'FeatureCollection', features };
-}
-
-/**
- * How MapLibre tiles the plan layer. `buffer` (in 1/512 of a tile; default 128) only has to hold the
- * widest symbol that crosses a tile edge: circles of up to 12 px plus a 3 px stroke. The default
- * copies every place near an edge into a quarter-tile margin of its neighbours; at 100,000 places
- * 32 halves the worker's and the GPU's work for a filter (see README, Performance). The outline
- * tolerance stays at its default: at 1 px, areas smaller than a pixel at low zoom are dropped and
- * the map would no longer draw every place the list shows.
- */
-export const PLAN_SOURCE_OPTIONS = { promoteId: 'id', buffer: 32 } as const;
-
-export function planSource(dataset: Dataset): GeoJSONSourceSpecification {
-  return { type: 'geojson', data: toMapFeatures(dataset), ...PLAN_SOURCE_OPTIONS };
+export function planSource(archiveUrl: string): VectorSourceSpecification {
+  return { type: 'vector', url: `pmtiles://${archiveUrl}`, promoteId: 'id' };
 }
 
 const anyIn = (prop: string, values: string[]): ExpressionSpecification =>
@@ -138,6 +106,7 @@ export function planLayers(
       id: PLAN_LAYERS.areaFill,
       type: 'fill',
       source: PLAN_SOURCE,
+      'source-layer': PLAN_SOURCE_LAYER,
       filter: filters[PLAN_LAYERS.areaFill],
       layout: { 'fill-sort-key': ['get', 'rank'] },
       paint: {
@@ -160,6 +129,7 @@ export function planLayers(
       id: PLAN_LAYERS.areaLine,
       type: 'line',
       source: PLAN_SOURCE,
+      'source-layer': PLAN_SOURCE_LAYER,
       filter: filters[PLAN_LAYERS.areaLine],
       layout: { 'line-join': 'round' },
       paint: {
@@ -181,6 +151,7 @@ export function planLayers(
       id: PLAN_LAYERS.areaLineApprox,
       type: 'line',
       source: PLAN_SOURCE,
+      'source-layer': PLAN_SOURCE_LAYER,
       filter: filters[PLAN_LAYERS.areaLineApprox],
       layout: { 'line-join': 'round' },
       paint: { 'line-color': '#fff', 'line-width': 1.2, 'line-dasharray': [2, 2], 'line-opacity': 0.9 },
@@ -189,6 +160,7 @@ export function planLayers(
       id: PLAN_LAYERS.points,
       type: 'circle',
       source: PLAN_SOURCE,
+      'source-layer': PLAN_SOURCE_LAYER,
       filter: filters[PLAN_LAYERS.points],
       paint: {
         'circle-color': kindColor,
@@ -211,6 +183,7 @@ export function planLayers(
       id: PLAN_LAYERS.labels,
       type: 'symbol',
       source: PLAN_SOURCE,
+      'source-layer': PLAN_SOURCE_LAYER,
       filter: filters[PLAN_LAYERS.labels],
       minzoom: 8,
       layout: {
@@ -240,6 +213,7 @@ export function selectedLayers(selectedId: string, lang: Language): LayerSpecifi
       id: SELECTED_LAYERS.point,
       type: 'circle',
       source: PLAN_SOURCE,
+      'source-layer': PLAN_SOURCE_LAYER,
       filter: isSelected,
       paint: {
         'circle-color': kindColor,
@@ -252,6 +226,7 @@ export function selectedLayers(selectedId: string, lang: Language): LayerSpecifi
       id: SELECTED_LAYERS.label,
       type: 'symbol',
       source: PLAN_SOURCE,
+      'source-layer': PLAN_SOURCE_LAYER,
       filter: isSelected,
       layout: {
         'text-field': labelText(lang),
@@ -315,6 +290,7 @@ export function highlightLayers(ids: string[]): LayerSpecification[] {
       id: HIGHLIGHT_LAYERS.areas,
       type: 'line',
       source: PLAN_SOURCE,
+      'source-layer': PLAN_SOURCE_LAYER,
       filter: ['all', isArea, chosen],
       layout: { 'line-join': 'round' },
       paint: { 'line-color': '#111', 'line-width': 2.6, 'line-opacity': 0.85 },
@@ -323,6 +299,7 @@ export function highlightLayers(ids: string[]): LayerSpecification[] {
       id: HIGHLIGHT_LAYERS.points,
       type: 'circle',
       source: PLAN_SOURCE,
+      'source-layer': PLAN_SOURCE_LAYER,
       filter: ['all', isPoint, chosen],
       paint: {
         'circle-color': 'rgba(0,0,0,0)',

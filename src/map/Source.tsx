@@ -1,7 +1,7 @@
-// A declared source: added when mounted, its data replaced only when they change, removed (with
-// the layers that use it) on unmount. Children (its layers) render once it exists.
+// A declared source: added when mounted, its data replaced only when they change (GeoJSON), removed
+// (with the layers that use it) on unmount. Children (its layers) render once it exists.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { GeoJSONSource, GeoJSONSourceSpecification } from 'maplibre-gl';
+import type { GeoJSONSource, GeoJSONSourceSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import { useMap } from './MapProvider.tsx';
 
 export function Source({
@@ -10,18 +10,19 @@ export function Source({
   children,
 }: {
   id: string;
-  /** Read when the source is added; later only a new `data` is sent (setData). */
-  spec: GeoJSONSourceSpecification;
+  /** Read when the source is added; later only a new GeoJSON `data` is sent (setData). */
+  spec: GeoJSONSourceSpecification | VectorSourceSpecification;
   children?: ReactNode;
 }) {
   const map = useMap();
   const [added, setAdded] = useState(false);
   const sentData = useRef<GeoJSONSourceSpecification['data'] | null>(null);
+  const data = spec.type === 'geojson' ? spec.data : null;
 
   useEffect(() => {
     if (!map) return;
     map.addSource(id, spec);
-    sentData.current = spec.data;
+    sentData.current = data;
     // Its layers may only mount once MapLibre has the source: a second render, once per map.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setAdded(true);
@@ -39,10 +40,10 @@ export function Source({
   }, [map, id]);
 
   useEffect(() => {
-    if (!map || !added || sentData.current === spec.data) return;
-    (map.getSource(id) as GeoJSONSource | undefined)?.setData(spec.data);
-    sentData.current = spec.data;
-  }, [map, id, added, spec.data]);
+    if (!map || !added || data === null || sentData.current === data) return;
+    (map.getSource(id) as GeoJSONSource | undefined)?.setData(data);
+    sentData.current = data;
+  }, [map, id, added, data]);
 
   return added ? <>{children}</> : null;
 }

@@ -21,6 +21,8 @@ export interface AppState {
   userLayer: UserLayer | null;
   dataset: Dataset | null;
   loadError: string | null;
+  /** The map's tile archive could not be read (missing or damaged): the map pane says so. */
+  mapLayerError: boolean;
   filters: Filters;
   query: string;
   selectedId: string | null;
@@ -48,6 +50,7 @@ export interface AppState {
   showInExplorer: (filters: Filters) => void;
   setDataset: (dataset: Dataset) => void;
   setLoadError: (message: string) => void;
+  setMapLayerError: (failed: boolean) => void;
   setQuery: (query: string) => void;
   toggleFilter: (key: FilterKey, value: string) => void;
   clearFilters: () => void;
@@ -138,6 +141,7 @@ export const useAppStore = create<AppState>()((set) => ({
   userLayer: null,
   dataset: null,
   loadError: null,
+  mapLayerError: false,
   filters: EMPTY_FILTERS,
   query: '',
   selectedId: null,
@@ -162,6 +166,7 @@ export const useAppStore = create<AppState>()((set) => ({
     set((s) => ({ mode: 'explorer', filters, query: '', selectedId: null, fitRequest: s.fitRequest + 1 })),
   setDataset: (dataset) => set({ dataset, loadError: null }),
   setLoadError: (loadError) => set({ loadError }),
+  setMapLayerError: (mapLayerError) => set({ mapLayerError }),
   setQuery: (query) => set((s) => ({ query, fitRequest: s.fitRequest + 1 })),
   toggleFilter: (key, value) =>
     set((s) => {

@@ -72,7 +72,7 @@ test('6. places sharing one point: the stack shows its count; the chosen place i
   await mountApp('?lang=en&kind=export_base');
   const dataset = await datasetLoaded();
   const map = await idleMap({ plan: true });
-  const bases = dataset.features.filter((f) => f.kind === 'export_base' && f.geometry.type === 'Point');
+  const bases = dataset.features.filter((f) => f.kind === 'export_base' && f.point !== null);
   expect(bases.length).toBeGreaterThan(10);
   await expect.poll(() => listedIds().length).toBe(dataset.features.filter((f) => f.kind === 'export_base').length);
   await idleMap({ plan: true });
@@ -86,7 +86,7 @@ test('6. places sharing one point: the stack shows its count; the chosen place i
   await expect.poll(() => badges().size).toBeGreaterThan(0);
   const byPoint = new Map<string, string[]>();
   for (const f of bases) {
-    const key = (f.geometry as GeoJSON.Point).coordinates.map((c) => c.toFixed(5)).join(',');
+    const key = f.point!.map((c) => c.toFixed(5)).join(',');
     byPoint.set(key, [...(byPoint.get(key) ?? []), f.id]);
   }
   const stacked = [...byPoint.values()].filter((ids) => ids.length > 1);
@@ -204,8 +204,8 @@ test('10. a site of your own over a plan place: one click opens one popup', asyn
   await mountApp('?lang=en');
   const dataset = await datasetLoaded();
   const map = await idleMap({ plan: true });
-  const place = dataset.features.find((f) => f.geometry.type === 'Point')!;
-  const [lng, lat] = (place.geometry as GeoJSON.Point).coordinates;
+  const place = dataset.features.find((f) => f.point !== null)!;
+  const [lng, lat] = place.point!;
   const { parseUserLayer } = await import('../../src/features/own-layer/parse/index.ts');
   const result = parseUserLayer('mine.csv', `name,lon,lat\nMy site,${lng},${lat}\n`, 'en');
   if (!result.ok) throw new Error(result.message);

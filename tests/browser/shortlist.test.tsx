@@ -4,6 +4,7 @@ import { afterEach, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { Dataset, PlanFeature } from '../../src/data/types.ts';
 import { formatKm, logisticsOf, placesWithin } from '../../src/features/shortlist/logistics.ts';
+import { loadOutlines } from '../../src/data/outlines.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { busiestPoint, clickMapAt, datasetLoaded, idleMap, mountApp, unmountApp } from './support/app.tsx';
 
@@ -201,7 +202,7 @@ test('the panel shows distances to the nearest planned facilities, in km, with t
   await expect
     .element(item.getByText('Straight-line distance to facilities the plans name, not every facility that exists.'))
     .toBeVisible();
-  const { nearest } = logisticsOf(dataset, dataset.byId.get(GULEI)!);
+  const { nearest } = logisticsOf(dataset, dataset.byId.get(GULEI)!, await loadOutlines());
   const shown = [...document.querySelectorAll('[data-testid="shortlist-list"] [data-testid="facility-km"]')].map(
     (e) => e.textContent,
   );
@@ -227,7 +228,7 @@ test('places within N km: pick mode takes the next map click as the centre (and 
 
   // A click on Gulei's dot in pick mode is a point, not a selection.
   const gulei = dataset.byId.get(GULEI)!;
-  const at = gulei.geometry.type === 'Point' ? (gulei.geometry.coordinates as [number, number]) : null;
+  const at = gulei.point;
   map.jumpTo({ center: at!, zoom: 9 });
   await idleMap({ plan: true });
   const p = map.project(at!);
@@ -239,7 +240,7 @@ test('places within N km: pick mode takes the next map click as the centre (and 
   await expect.element(page.getByRole('combobox', { name: 'Centre' })).toHaveDisplayValue(/^Point on the map/);
   // The circle is on the map, and the list is what the radius search finds around the clicked point.
   await expect.poll(() => map.getSource('radius-area') !== undefined).toBe(true);
-  const expected = placesWithin(dataset, [picked.lng, picked.lat], 25).map((w) => w.place.id);
+  const expected = placesWithin(dataset, [picked.lng, picked.lat], 25, await loadOutlines()).map((w) => w.place.id);
   expect(expected).toContain(GULEI);
   await expect
     .poll(() =>

@@ -1,6 +1,7 @@
 // The built app as a static host serves it: installable (manifest, service worker), offline after
 // the first visit, updated when a new build is deployed, under any base path, with robots.txt,
 // a link card, source maps and precompressed files.
+import { placesTable } from '../../scripts/lib/plan-split.ts';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,11 +29,14 @@ let secondBuild: string;
 /** Built with --base=/sub/ and served there, with its precompressed files. */
 let sub: { server: PreviewServer; origin: string; dir: string };
 
-/** Points the app's dataset import at another file (the second build's data). */
-const datasetFrom = (file: string): Plugin => ({
+/** Points the app's data imports (attribute table and full file) at another folder's (the second build's data). */
+const datasetFrom = (dir: string): Plugin => ({
   name: 'test-dataset',
   enforce: 'pre',
-  resolveId: (source) => (/\/data\/features\.geojson\?url$/.test(source) ? `${file}?url` : undefined),
+  resolveId: (source) => {
+    const m = /\/data\/(features|places)\.geojson\?url$/.exec(source);
+    return m ? `${join(dir, `${m[1]}.geojson`)}?url` : undefined;
+  },
 });
 
 beforeAll(async () => {
@@ -46,8 +50,10 @@ beforeAll(async () => {
   place!.properties!.name_en = RENAMED;
   mkdirSync(join(root, 'data'));
   writeFileSync(join(root, 'data', 'features.geojson'), JSON.stringify(data));
+  // Cut by the build's own step, as `npm run data` does.
+  writeFileSync(join(root, 'data', 'places.geojson'), JSON.stringify(placesTable(data)));
   secondBuild = join(root, 'second');
-  await buildApp(secondBuild, { plugins: [datasetFrom(join(root, 'data', 'features.geojson'))] });
+  await buildApp(secondBuild, { plugins: [datasetFrom(join(root, 'data'))] });
 
   const subDir = join(root, 'sub');
   await buildApp(subDir, { base: '/sub/', precompress: 'fast' });
@@ -149,7 +155,7 @@ test('a new deployment shows the update prompt; accepting it serves the new data
       const urls: string[] = [];
       for (const name of await caches.keys())
         for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
-      return urls.filter((u) => /features-[^/]*\.geojson$/.test(u));
+      return urls.filter((u) => /places-[^/]*\.geojson$/.test(u));
     });
   const before = await precachedData();
   expect(before).toHaveLength(1);
@@ -265,6 +271,7 @@ test('every compressible file of a build has .gz and .br siblings with the same 
     /^index\.html$/,
     /^sw\.js$/,
     /features-.*\.geojson$/,
+    /places-.*\.geojson$/,
     /^basemap\/land\.geojson$/,
     /\.css$/,
     /\.map$/,

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { datasetFrom } from '../../src/data/load-dataset.ts';
+import { outlinesFrom, type Outlines } from '../../src/data/outlines.ts';
 import type { SearchTables } from '../../src/data/search/index.ts';
 import type { Dataset, DocumentMeta, Industry, IndustryGroup, Region } from '../../src/data/types.ts';
 
@@ -17,5 +18,8 @@ export const searchTables = readJson<SearchTables>('data/search-terms.json');
 export const datasetOf = (collection: FeatureCollection): Dataset =>
   datasetFrom(collection, taxonomy, regions, documents);
 
-/** `data/features.geojson` as a Dataset. */
-export const realDataset = (): Dataset => datasetOf(readJson<FeatureCollection>('data/features.geojson'));
+/** The real attribute table (`data/places.geojson`, what the app loads) as a Dataset. */
+export const realDataset = (): Dataset => datasetOf(readJson<FeatureCollection>('data/places.geojson'));
+
+/** The real areas' outlines (`data/features.geojson`), as the app loads them for exports and distances. */
+export const realOutlines = (): Outlines => outlinesFrom(readJson<FeatureCollection>('data/features.geojson'));

@@ -1,8 +1,12 @@
-// The benchmark's synthetic data keep the dataset contract (DATA.md), and the same seed gives the
-// same bytes.
+// The benchmark's synthetic data keep the dataset contract (DATA.md), the same seed gives the
+// same bytes, and the first view's files are derived from them as the build derives the real ones.
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { Feature, FeatureCollection } from 'geojson';
+import { PMTiles, TileType, type Source } from 'pmtiles';
 import { expect, test } from 'vitest';
-import { generate } from '../../bench/generate.ts';
+import { derive, generate } from '../../bench/generate.ts';
+import type { Industry } from '../../src/data/types.ts';
 import { FeatureCollectionOut } from '../../scripts/lib/schema.ts';
 import { formatJson } from '../../scripts/lib/write-json.ts';
 
@@ -48,4 +52,94 @@ test('synthetic places follow the schema, quote the documents exactly and cite e
 test('the same seed gives the same bytes; another seed gives other data', () => {
   expect(formatJson(generate(300, 5))).toBe(formatJson(generate(300, 5)));
   expect(formatJson(generate(300, 6))).not.toBe(formatJson(generate(300, 5)));
+});
+
+const industries = () => (read('data/industries.json') as { industries: Industry[] }).industries;
+
+/** The `pmtiles` reader over bytes in memory (the app reads the same archive by range requests). */
+const memory = (bytes: Uint8Array): Source => ({
+  getKey: () => 'memory',
+  getBytes: async (offset, length) => ({ data: bytes.slice(offset, offset + length).buffer }),
+});
+
+test('places-N is the attribute table of features-N: same places, areas without their outline', () => {
+  const collection = generate(800, 4);
+  const places = JSON.parse(derive(collection, industries()).places) as FeatureCollection;
+  expect(places.features.map((f) => f.properties?.id)).toEqual(collection.features.map((f) => f.properties?.id));
+  let areas = 0;
+  places.features.forEach((f: Feature, i) => {
+    const full = collection.features[i];
+    const [w, s, e, n] = f.bbox!;
+    expect(w).toBeLessThanOrEqual(e);
+    expect(s).toBeLessThanOrEqual(n);
+    if (full.geometry.type === 'Point') {
+      expect(f.geometry).toEqual(full.geometry);
+      const [x, y] = full.geometry.coordinates;
+      expect([w <= x && x <= e, s <= y && y <= n]).toEqual([true, true]);
+      expect(f.properties).toEqual(full.properties);
+    } else {
+      areas++;
+      expect(f.geometry).toBeNull();
+      const { centroid, ...rest } = f.properties as { centroid: [number, number] };
+      expect(rest).toEqual(full.properties);
+      expect(centroid[0]).toBeGreaterThanOrEqual(w);
+      expect(centroid[0]).toBeLessThanOrEqual(e);
+    }
+  });
+  expect(areas).toBeGreaterThan(50);
+});
+
+test('plan-N opens with the pmtiles reader and has the places in its tiles', async () => {
+  const collection = generate(800, 4);
+  const { archive } = derive(collection, industries());
+  const gunzip = async (buf: ArrayBuffer) => {
+    const out = gunzipSync(new Uint8Array(buf));
+    return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
+  };
+  // The reader decompresses directories and tiles with this (the app: the browser's DecompressionStream).
+  const reader = new PMTiles(memory(archive), undefined, gunzip);
+  const header = await reader.getHeader();
+  expect(header.specVersion).toBe(3);
+  expect(header.tileType).toBe(TileType.Mvt);
+  expect(header.numAddressedTiles).toBeGreaterThan(100);
+  expect((await reader.getMetadata()) as { vector_layers: { id: string }[] }).toMatchObject({
+    vector_layers: [{ id: 'plan' }],
+  });
+  // Every point place is in the tile under it at the archive's least and greatest zoom (MVT keeps
+  // string values as UTF-8 bytes).
+  const tileOf = (z: number, [x, y]: number[]) => {
+    const lat = (y * Math.PI) / 180;
+    return [
+      Math.floor(((x + 180) / 360) * 2 ** z),
+      Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * 2 ** z),
+    ];
+  };
+  const tiles = new Map<string, Promise<Buffer | null>>();
+  const tile = (z: number, x: number, y: number) => {
+    const key = `${z}/${x}/${y}`;
+    if (!tiles.has(key))
+      tiles.set(
+        key,
+        reader.getZxy(z, x, y).then((t) => (t ? Buffer.from(t.data) : null)),
+      );
+    return tiles.get(key)!;
+  };
+  let points = 0;
+  for (const f of collection.features) {
+    if (f.geometry.type !== 'Point') continue;
+    points++;
+    for (const z of [header.minZoom, header.maxZoom]) {
+      const bytes = await tile(z, ...(tileOf(z, f.geometry.coordinates) as [number, number]));
+      expect(bytes?.includes('plan')).toBe(true);
+      expect(bytes?.includes(String(f.properties?.id))).toBe(true);
+    }
+  }
+  expect(points).toBeGreaterThan(400);
+});
+
+test('the derived files are the same bytes for the same data', () => {
+  const a = derive(generate(300, 5), industries());
+  const b = derive(generate(300, 5), industries());
+  expect(a.places).toBe(b.places);
+  expect(Buffer.from(a.archive).equals(Buffer.from(b.archive))).toBe(true);
 });

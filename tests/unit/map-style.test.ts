@@ -22,13 +22,20 @@ import {
   selectedLayers,
   STACK_SOURCE,
   stackLayers,
-  toMapFeatures,
   type PlanLayerId,
 } from '../../src/map-style/plan-layers.ts';
-import { realDataset } from '../support/dataset.ts';
+import { tileFeatures } from '../../scripts/lib/plan-split.ts';
+import { rollupOf } from '../../src/data/taxonomy.ts';
+import type { FeatureCollection } from 'geojson';
+import { readJson, realDataset } from '../support/dataset.ts';
 
 const dataset = realDataset();
-const mapFeatures = toMapFeatures(dataset).features;
+// The features the tiles are cut from: what the layers' expressions read in data/plan.pmtiles
+// (tests/unit/plan-archive.test.ts checks that the archive holds them).
+const mapFeatures = tileFeatures(
+  readJson<FeatureCollection>('data/features.geojson'),
+  rollupOf(dataset.industries),
+).features;
 
 /** Ids a layer's filter lets through, evaluated as MapLibre's worker evaluates it. */
 function passing(layer: PlanLayerId, selection: ReturnType<typeof planFilter>): Set<string> {
@@ -94,7 +101,7 @@ describe('planFilter', () => {
 describe('layers are valid MapLibre style', () => {
   test.each(LANGUAGES)('basemap, plan, choropleth and own layers in %s', (lang) => {
     const style = basemapStyle(lang, 'http://localhost/');
-    style.sources[PLAN_SOURCE] = { ...planSource(dataset), data: { type: 'FeatureCollection', features: [] } };
+    style.sources[PLAN_SOURCE] = planSource('http://localhost/plan.pmtiles');
     style.sources[OWN_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
     style.sources[STACK_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
     const counts = new Map([

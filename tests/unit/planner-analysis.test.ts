@@ -13,9 +13,10 @@ import {
 import { regionColumns } from '../../src/features/planner/columns.ts';
 import { choroplethCounts } from '../../src/data/choropleth.ts';
 import { matrixToCsv, placesToCsv, placesToGeoJSON } from '../../src/features/planner/export.ts';
-import { realDataset } from '../support/dataset.ts';
+import { realDataset, realOutlines } from '../support/dataset.ts';
 
 const dataset = realDataset();
+const outlines = realOutlines();
 const explorer = (filters: Partial<typeof EMPTY_FILTERS>) =>
   dataset.features.filter((f) => matchesFilters(f, { ...EMPTY_FILTERS, ...filters })).map((f) => f.id);
 
@@ -115,10 +116,10 @@ describe('planner analysis', () => {
 
   test('exports re-open: GeoJSON parses, CSV (with BOM) parses back to the same rows', () => {
     const places = dataset.features.filter((f) => f.industries.includes('logistics'));
-    const fc = JSON.parse(placesToGeoJSON(places));
+    const fc = JSON.parse(placesToGeoJSON(places, outlines));
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(places.map((p) => p.id));
-    const csv = placesToCsv(places, dataset, 'zh-Hans');
+    const csv = placesToCsv(places, dataset, 'zh-Hans', outlines);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
@@ -136,7 +137,7 @@ describe('planner analysis', () => {
   test("the places CSV reads as text: document titles and the clauses' words, ids and offsets apart", () => {
     const places = dataset.features.filter((f) => f.industries.includes('logistics'));
     for (const lang of ['zh-Hans', 'en'] as const) {
-      const rows = Papa.parse<Record<string, string>>(placesToCsv(places, dataset, lang).slice(1), {
+      const rows = Papa.parse<Record<string, string>>(placesToCsv(places, dataset, lang, outlines).slice(1), {
         header: true,
         skipEmptyLines: true,
       }).data;

@@ -18,9 +18,13 @@ import {
   placesWithin,
   radiusCircle,
 } from '../../src/features/shortlist/logistics.ts';
-import { realDataset } from '../support/dataset.ts';
+import { geometryOf } from '../../src/data/outlines.ts';
+import { realDataset, realOutlines } from '../support/dataset.ts';
 
 const dataset = realDataset();
+const outlines = realOutlines();
+/** A place's full geometry, from the full file (the attribute table holds no outlines). */
+const shapeOf = (f: PlanFeature) => geometryOf(f, outlines)!;
 const place = (id: string) => {
   const f = dataset.byId.get(id);
   if (!f) throw new Error(`no ${id} in the data`);
@@ -38,14 +42,16 @@ function haversineKm([lng1, lat1]: number[], [lng2, lat2]: number[]): number {
 
 /** The distance as turf measures it, written out here: to a point, or to an area's nearest edge (0 inside). */
 function turfKm(from: number[], f: PlanFeature): number {
-  const g = f.geometry;
+  const g = shapeOf(f);
   if (g.type === 'Point') return distance(from, g.coordinates, { units: 'kilometers' });
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') throw new Error(`unexpected ${g.type}`);
   return booleanPointInPolygon(from, g) ? 0 : pointToPolygonDistance(from, g, { units: 'kilometers' });
 }
 
-const originCoords = (f: PlanFeature) =>
-  f.geometry.type === 'Point' ? f.geometry.coordinates : centroid(f.geometry).geometry.coordinates;
+const originCoords = (f: PlanFeature) => {
+  const g = shapeOf(f);
+  return g.type === 'Point' ? g.coordinates : centroid(g).geometry.coordinates;
+};
 
 describe('facilities', () => {
   test('airports are the ports the data describe as airports; every other port is a sea port', () => {
@@ -68,7 +74,7 @@ describe('distances against turf and haversine', () => {
   test('two point places: the distance is the great-circle distance', () => {
     const a = place('jinjiang-dry-port');
     const b = place('quanzhou-jinjiang-international-airport');
-    const d = distanceTo(originCoords(a) as [number, number], b);
+    const d = distanceTo(originCoords(a) as [number, number], b, outlines);
     expect(d.to).toBe('point');
     expect(d.km).toBeCloseTo(distance(originCoords(a), originCoords(b), { units: 'kilometers' }), 9);
     expect(Math.abs(d.km - haversineKm(originCoords(a), originCoords(b)))).toBeLessThan(0.001);
@@ -78,10 +84,13 @@ describe('distances against turf and haversine', () => {
   test('a point inside an area is 0 km from it; outside, the distance is to its nearest edge', () => {
     const xiamenPort = place('xiamen-port');
     const airport = place('xiamen-airport-port');
-    expect(booleanPointInPolygon(originCoords(airport), xiamenPort.geometry as never)).toBe(true);
-    expect(distanceTo(originCoords(airport) as [number, number], xiamenPort)).toEqual({ km: 0, to: 'inside' });
+    expect(booleanPointInPolygon(originCoords(airport), shapeOf(xiamenPort) as never)).toBe(true);
+    expect(distanceTo(originCoords(airport) as [number, number], xiamenPort, outlines)).toEqual({
+      km: 0,
+      to: 'inside',
+    });
     const fuzhou = place('fuzhou-airport-port');
-    const d = distanceTo(originCoords(fuzhou) as [number, number], xiamenPort);
+    const d = distanceTo(originCoords(fuzhou) as [number, number], xiamenPort, outlines);
     expect(d.to).toBe('edge');
     expect(d.km).toBeCloseTo(turfKm(originCoords(fuzhou), xiamenPort), 6);
     // The edge is nearer than the port's centroid, and both are far (Fuzhou to Xiamen).
@@ -93,8 +102,8 @@ describe('distances against turf and haversine', () => {
     for (const id of ['gulei-taiwan-petrochemical-park', 'jinjiang-dry-port', 'xiamen-taiwan-investment-zone']) {
       const p = place(id);
       const from = originCoords(p);
-      const { nearest, from: measuredFrom } = logisticsOf(dataset, p);
-      expect(measuredFrom).toBe(p.geometry.type === 'Point' ? 'point' : 'centroid');
+      const { nearest, from: measuredFrom } = logisticsOf(dataset, p, outlines);
+      expect(measuredFrom).toBe(shapeOf(p).type === 'Point' ? 'point' : 'centroid');
       for (const type of FACILITY_TYPES) {
         const candidates = dataset.features.filter((f) => facilityType(f) === type && f.id !== p.id);
         const kms = candidates.map((f) => turfKm(from, f));
@@ -109,10 +118,12 @@ describe('distances against turf and haversine', () => {
     }
   });
 
-  test("an area's origin is turf's centroid (the panel's own code, so the first screen needs no turf)", () => {
-    for (const f of dataset.features.filter((x) => x.geometry.type !== 'Point')) {
+  test("an area's origin is turf's centroid of its outline (computed at build time, so the first screen needs neither)", () => {
+    const areas = dataset.features.filter((x) => x.point === null);
+    expect(areas.length).toBeGreaterThan(50);
+    for (const f of areas) {
       const [lng, lat] = originOf(f).at;
-      const [tLng, tLat] = centroid(f.geometry).geometry.coordinates;
+      const [tLng, tLat] = centroid(shapeOf(f)).geometry.coordinates;
       expect(lng).toBeCloseTo(tLng, 9);
       expect(lat).toBeCloseTo(tLat, 9);
     }
@@ -120,7 +131,7 @@ describe('distances against turf and haversine', () => {
 
   test('a facility is never its own nearest facility', () => {
     const port = place('xiamen-port');
-    const { nearest } = logisticsOf(dataset, port);
+    const { nearest } = logisticsOf(dataset, port, outlines);
     expect(nearest.seaPort?.facility.id).not.toBe('xiamen-port');
     expect(originOf(port).from).toBe('centroid');
   });
@@ -130,7 +141,7 @@ describe('places within a radius', () => {
   const center = originCoords(place('gulei-taiwan-petrochemical-park')) as [number, number];
 
   test.each([5, 30, 120])('within %i km: exactly the places turf puts within it, nearest first', (km) => {
-    const within = placesWithin(dataset, center, km);
+    const within = placesWithin(dataset, center, km, outlines);
     const expected = dataset.features.filter((f) => turfKm(center, f) <= km).map((f) => f.id);
     expect(within.map((w) => w.place.id).sort()).toEqual(expected.sort());
     for (let i = 1; i < within.length; i++) expect(within[i].km).toBeGreaterThanOrEqual(within[i - 1].km);
@@ -138,10 +149,10 @@ describe('places within a radius', () => {
   });
 
   test('an industry filter keeps only places planned for it (sub-industries included)', () => {
-    const all = placesWithin(dataset, center, 150);
+    const all = placesWithin(dataset, center, 150, outlines);
     const industry = all.flatMap((w) => w.place.industries)[0];
     expect(industry).toBeDefined();
-    const some = placesWithin(dataset, center, 150, { industry });
+    const some = placesWithin(dataset, center, 150, outlines, { industry });
     expect(some.length).toBeGreaterThan(0);
     expect(some.length).toBeLessThanOrEqual(all.length);
     expect(some.map((w) => w.place.id)).toEqual(

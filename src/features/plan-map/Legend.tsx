@@ -17,7 +17,7 @@ export function Legend() {
     const kinds = { present: new Set<Kind>(), areaKinds: new Set<Kind>() };
     for (const f of places) {
       kinds.present.add(f.kind);
-      if (f.geometry.type !== 'Point') kinds.areaKinds.add(f.kind);
+      if (!f.point) kinds.areaKinds.add(f.kind);
     }
     return kinds;
   }, [places]);

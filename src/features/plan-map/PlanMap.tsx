@@ -7,6 +7,8 @@ import { Layer } from '../../map/Layer.tsx';
 import { useMap } from '../../map/MapProvider.tsx';
 import { Popup } from '../../map/Popup.tsx';
 import { Source } from '../../map/Source.tsx';
+import { registerPmtilesProtocol } from '../../map/pmtiles-protocol.ts';
+import { planArchiveUrl } from '../../data/plan-archive.ts';
 import { CLICK_PRIORITY, useControl, useLayoutProperty, useMapClick, useMapEvent } from '../../map/hooks.ts';
 import { BASEMAP_LABEL_LAYERS, labelField, SLOTS } from '../../map-style/basemap-style.ts';
 import {
@@ -14,6 +16,7 @@ import {
   PLAN_LAYER_SLOT,
   PLAN_LAYERS,
   PLAN_SOURCE,
+  PLAN_SOURCE_LAYER,
   type PlanLayerId,
   planFilter,
   planLayers,
@@ -56,6 +59,21 @@ function ViewSync() {
   useMapEvent('moveend', (_e, map) => {
     const c = map.getCenter();
     useAppStore.getState().setView({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
+  });
+  return null;
+}
+
+/**
+ * A tile archive that is missing or damaged (a failed download, a truncated file): the map pane
+ * says so, once, and the list, search and details, which read the attribute table, go on working.
+ */
+function PlanLayerErrors() {
+  const setMapLayerError = useAppStore((s) => s.setMapLayerError);
+  useMapEvent('error', (e) => {
+    const { sourceId, error } = e as unknown as { sourceId?: string; error?: Error };
+    if (sourceId !== PLAN_SOURCE) return;
+    console.error('The plan tiles could not be read:', error?.message ?? error);
+    setMapLayerError(true);
   });
   return null;
 }
@@ -168,21 +186,24 @@ function PlanStates() {
 
   useEffect(() => {
     if (!map || !hoverId || !map.getSource(PLAN_SOURCE)) return;
-    map.setFeatureState({ source: PLAN_SOURCE, id: hoverId }, { hover: true });
+    map.setFeatureState({ source: PLAN_SOURCE, sourceLayer: PLAN_SOURCE_LAYER, id: hoverId }, { hover: true });
     return () => {
       if (map.style && map.getSource(PLAN_SOURCE))
-        map.setFeatureState({ source: PLAN_SOURCE, id: hoverId }, { hover: false });
+        map.setFeatureState({ source: PLAN_SOURCE, sourceLayer: PLAN_SOURCE_LAYER, id: hoverId }, { hover: false });
     };
   }, [map, hoverId]);
 
   useEffect(() => {
     if (!map || !selectedId || !dataset || !map.getSource(PLAN_SOURCE)) return;
-    map.setFeatureState({ source: PLAN_SOURCE, id: selectedId }, { selected: true });
+    map.setFeatureState({ source: PLAN_SOURCE, sourceLayer: PLAN_SOURCE_LAYER, id: selectedId }, { selected: true });
     const f = dataset.byId.get(selectedId);
     if (f && useAppStore.getState().flyToSelection) flyToPlace(map, f);
     return () => {
       if (map.style && map.getSource(PLAN_SOURCE))
-        map.setFeatureState({ source: PLAN_SOURCE, id: selectedId }, { selected: false });
+        map.setFeatureState(
+          { source: PLAN_SOURCE, sourceLayer: PLAN_SOURCE_LAYER, id: selectedId },
+          { selected: false },
+        );
     };
   }, [map, dataset, selectedId]);
   return null;
@@ -225,7 +246,12 @@ function PlanLayers() {
   }, [map, current]);
   const narrowed = searchIds !== null || Object.values(filters).some((v) => v.length > 0);
   const layers = useMemo(() => planLayers(selection, lang, { narrowed }), [selection, lang, narrowed]);
-  const source = useMemo(() => (dataset ? planSource(dataset) : null), [dataset]);
+  // The tiles are drawn once the attribute table is in: the list and the map start together.
+  const source = useMemo(() => {
+    if (!dataset) return null;
+    registerPmtilesProtocol();
+    return planSource(new URL(planArchiveUrl, window.location.href).href);
+  }, [dataset]);
   useEffect(() => {
     // For the benchmark: the next `map:idle` after this mark has the new selection drawn.
     performance.mark('map:filter');
@@ -247,7 +273,7 @@ function SelectedPlace() {
   const { lang } = useI18n();
   const selectedId = useAppStore((s) => s.selectedId);
   const dataset = useAppStore((s) => s.dataset);
-  const isPoint = selectedId ? dataset?.byId.get(selectedId)?.geometry.type === 'Point' : false;
+  const isPoint = selectedId ? Boolean(dataset?.byId.get(selectedId)?.point) : false;
   const layers = useMemo(() => (selectedId ? selectedLayers(selectedId, lang) : []), [selectedId, lang]);
   if (!isPoint) return null;
   return (
@@ -281,6 +307,7 @@ export function PlanMap() {
       <BasemapLabels />
       <ViewSync />
       <PerformanceMarks />
+      <PlanLayerErrors />
       <PlanLayers />
       <Stacks />
       <PlanInteractions />

@@ -28,7 +28,7 @@ export function alreadyFits(map: MapLibreMap, b: LngLatBounds, options: { paddin
 /** Moves to one place: a point at a readable zoom, an area fitted. */
 export function flyToPlace(map: MapLibreMap, f: PlanFeature): void {
   const [w, s, e, n] = f.bbox;
-  if (f.geometry.type === 'Point') map.flyTo({ center: [w, s], zoom: Math.max(map.getZoom(), 9), duration: 700 });
+  if (f.point) map.flyTo({ center: f.point, zoom: Math.max(map.getZoom(), 9), duration: 700 });
   else map.fitBounds([w, s, e, n], { padding: 48, maxZoom: 11, duration: 700 });
 }
 

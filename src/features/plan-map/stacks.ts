@@ -15,11 +15,11 @@ const keyOf = ([lon, lat]: number[]) => `${Math.round(lon * 1e5)},${Math.round(l
 export function pointStacks(places: readonly PlanFeature[]): FeatureCollection<Point, StackProperties> {
   const byPoint = new Map<string, { coordinates: number[]; ids: string[] }>();
   for (const f of places) {
-    if (f.geometry.type !== 'Point') continue;
-    const key = keyOf(f.geometry.coordinates);
+    if (!f.point) continue;
+    const key = keyOf(f.point);
     const stack = byPoint.get(key);
     if (stack) stack.ids.push(f.id);
-    else byPoint.set(key, { coordinates: f.geometry.coordinates, ids: [f.id] });
+    else byPoint.set(key, { coordinates: f.point, ids: [f.id] });
   }
   const features: Feature<Point, StackProperties>[] = [];
   for (const { coordinates, ids } of byPoint.values()) {

@@ -3,6 +3,7 @@ import type { Dataset } from '../../data/types.ts';
 import { download, todayStamp } from '../../lib/download.ts';
 import { useAppStore } from '../../state/store.ts';
 import { usePlaces } from '../../state/use-places.ts';
+import { loadOutlines, type Outlines } from '../../data/outlines.ts';
 import { matrixToCsv, placesToCsv, placesToGeoJSON } from './export.ts';
 import { useMatrixModel } from './MatrixView.tsx';
 import { useMapPng } from './use-map-png.ts';
@@ -30,7 +31,7 @@ export function ExportView({ dataset, children }: { dataset: Dataset; children?:
         region: l.regionName,
         documentTitle: l.docTitle,
       };
-      const subset = { ...dataset, features: places };
+      const subset = { ...dataset, features: places, outlines: await loadOutlines() };
       if (format === 'kml') {
         const { placesToKmlBlob } = await import('./gis-formats/kml.ts');
         download(
@@ -51,6 +52,16 @@ export function ExportView({ dataset, children }: { dataset: Dataset; children?:
     }
   };
 
+  // The place files hold each area's shape (or its geometry type): the outlines load on the first export.
+  const withOutlines = async (write: (outlines: Outlines) => void) => {
+    setMessage(null);
+    try {
+      write(await loadOutlines());
+    } catch (e) {
+      setMessage({ kind: 'error', text: `${t('exportFailed')} ${(e as Error).message}` });
+    }
+  };
+
   const exportPng = async () => {
     if (!png.ready) return setMessage({ kind: 'error', text: t('mapNeededForPng') });
     await png.save(places);
@@ -64,7 +75,13 @@ export function ExportView({ dataset, children }: { dataset: Dataset; children?:
         <button
           type="button"
           onClick={() =>
-            download(`fujian-plan-places-${todayStamp()}.geojson`, placesToGeoJSON(places), 'application/geo+json')
+            withOutlines((outlines) =>
+              download(
+                `fujian-plan-places-${todayStamp()}.geojson`,
+                placesToGeoJSON(places, outlines),
+                'application/geo+json',
+              ),
+            )
           }
         >
           {t('exportGeoJSON')}
@@ -72,10 +89,12 @@ export function ExportView({ dataset, children }: { dataset: Dataset; children?:
         <button
           type="button"
           onClick={() =>
-            download(
-              `fujian-plan-places-${todayStamp()}.csv`,
-              placesToCsv(places, dataset, lang),
-              'text/csv;charset=utf-8',
+            withOutlines((outlines) =>
+              download(
+                `fujian-plan-places-${todayStamp()}.csv`,
+                placesToCsv(places, dataset, lang, outlines),
+                'text/csv;charset=utf-8',
+              ),
             )
           }
         >

@@ -1,7 +1,8 @@
 // Exports of what the planner sees. CSV is UTF-8 with a byte-order mark so that Excel opens
 // Chinese text correctly.
 import Papa from 'papaparse';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { geometryOf, type Outlines } from '../../data/outlines.ts';
 import type { Dataset, PlanFeature } from '../../data/types.ts';
 import { joinList } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/languages.ts';
@@ -10,21 +11,22 @@ import type { Matrix, RegionColumn } from './analysis.ts';
 
 const BOM = '\uFEFF';
 
-export function placesToGeoJSON(places: PlanFeature[]): string {
-  const features: Feature[] = places.map(({ geometry, bbox: _bbox, ...properties }) => ({
+export function placesToGeoJSON(places: PlanFeature[], outlines: Outlines): string {
+  // What the loader computes (point, origin, bbox) is left out: the geometry says it.
+  const stored = ({ point: _point, origin: _origin, bbox: _bbox, ...properties }: PlanFeature) => properties;
+  const features: Feature<Geometry | null>[] = places.map((f) => ({
     type: 'Feature',
-    id: properties.id,
-    properties,
-    geometry,
+    id: f.id,
+    properties: stored(f),
+    geometry: geometryOf(f, outlines),
   }));
-  const fc: FeatureCollection = { type: 'FeatureCollection', features };
+  const fc: FeatureCollection<Geometry | null> = { type: 'FeatureCollection', features };
   return JSON.stringify(fc);
 }
 
-const center = (f: PlanFeature) =>
-  f.geometry.type === 'Point' ? f.geometry.coordinates : [(f.bbox[0] + f.bbox[2]) / 2, (f.bbox[1] + f.bbox[3]) / 2];
+const center = (f: PlanFeature) => f.point ?? [(f.bbox[0] + f.bbox[2]) / 2, (f.bbox[1] + f.bbox[3]) / 2];
 
-export function placesToCsv(places: PlanFeature[], dataset: Dataset, lang: Language): string {
+export function placesToCsv(places: PlanFeature[], dataset: Dataset, lang: Language, outlines: Outlines): string {
   const label = (id: string) => {
     const i = dataset.industryById.get(id);
     return i ? labelIn(lang, i) : id;
@@ -53,7 +55,7 @@ export function placesToCsv(places: PlanFeature[], dataset: Dataset, lang: Langu
       industries_label: joinList(lang, f.industries.map(label)),
       industries_text: f.industries_text.join('；'),
       precision: f.precision,
-      geometry: f.geometry.type,
+      geometry: geometryOf(f, outlines)?.type ?? '',
       longitude: lon.toFixed(5),
       latitude: lat.toFixed(5),
       // What a reader needs in the sheet: the documents' titles and the clauses' text; the ids and

@@ -28,9 +28,7 @@ export function useMapPng(dataset: Dataset) {
           ...kinds.map((k) => ({
             color: KIND_COLORS[k],
             label: l.kindName(k),
-            shape: places.some((p) => p.kind === k && p.geometry.type === 'Point')
-              ? ('dot' as const)
-              : ('square' as const),
+            shape: places.some((p) => p.kind === k && p.point !== null) ? ('dot' as const) : ('square' as const),
           })),
           ...(userLayer ? [{ color: OWN_LAYER_COLOR, label: `${t('yourLayer')}: ${userLayer.name}` }] : []),
         ],

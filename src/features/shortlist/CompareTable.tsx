@@ -8,17 +8,20 @@ import { useI18n } from '../../state/use-i18n.ts';
 import { industryRows } from './compare.ts';
 import { countyText } from './export.ts';
 import { FACILITY_TYPES, logisticsOf } from './logistics.ts';
-import { FACILITY_LABEL, FacilityLine } from './LogisticsView.tsx';
+import { FACILITY_LABEL, FacilityLine, OutlinesPending } from './LogisticsView.tsx';
+import { useOutlines } from '../../state/use-outlines.ts';
 
 export function CompareTable({ dataset, places }: { dataset: Dataset; places: PlanFeature[] }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const [active, setActive] = useState(0);
+  const { outlines, error } = useOutlines();
   if (places.length === 0) return <p className="muted">{t('compareNone')}</p>;
+  if (!outlines) return <OutlinesPending error={error} />;
   const shown = Math.min(active, places.length - 1);
   const col = (n: number) => (n === shown ? 'is-active' : undefined);
   const rows = industryRows(dataset, places);
-  const logistics = places.map((p) => logisticsOf(dataset, p));
+  const logistics = places.map((p) => logisticsOf(dataset, p, outlines));
   const row = (label: string, cell: (p: PlanFeature, n: number) => React.ReactNode, className?: string) => (
     <tr className={className}>
       <th scope="row">{label}</th>

@@ -3,6 +3,7 @@
 import type { Dataset, PlanFeature } from '../../data/types.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useI18n } from '../../state/use-i18n.ts';
+import { useOutlines } from '../../state/use-outlines.ts';
 import { FACILITY_TYPES, formatKm, logisticsOf, type FacilityType, type NearestFacility } from './logistics.ts';
 
 export const FACILITY_LABEL: Record<FacilityType, MessageKey> = {
@@ -58,11 +59,27 @@ export function FacilityLine({
   );
 }
 
+/** While the area outlines load (distances to an area are to its edge), or why they did not. */
+export function OutlinesPending({ error }: { error: string | null }) {
+  const { t } = useI18n();
+  return error ? (
+    <p className="muted" role="alert">
+      {t('outlinesFailed')} {error}
+    </p>
+  ) : (
+    <p className="muted" role="status">
+      {t('outlinesLoading')}
+    </p>
+  );
+}
+
 /** The four facility kinds for a place, with the caveat that says what these distances are. */
 export function LogisticsView({ dataset, place, plain }: { dataset: Dataset; place: PlanFeature; plain?: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { from, nearest } = logisticsOf(dataset, place);
+  const { outlines, error } = useOutlines();
+  if (!outlines) return <OutlinesPending error={error} />;
+  const { from, nearest } = logisticsOf(dataset, place, outlines);
   // A region named after its place (the shortlist shows one per place); in the brief, plain text
   // under the place's own "Logistics" heading.
   return (

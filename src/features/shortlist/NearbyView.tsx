@@ -12,7 +12,8 @@ import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { originOf, placesWithin, radiusCircle } from './logistics.ts';
-import { useDistanceText } from './LogisticsView.tsx';
+import { OutlinesPending, useDistanceText } from './LogisticsView.tsx';
+import { useOutlines } from '../../state/use-outlines.ts';
 import { IndustrySelect } from '../../components/IndustrySelect.tsx';
 
 type Centre = { kind: 'place'; id: string } | { kind: 'point'; at: [number, number] };
@@ -64,7 +65,11 @@ export function NearbyView({ dataset, shortlisted }: { dataset: Dataset; shortli
     [centre, centrePlace],
   );
   const exclude = centrePlace?.id;
-  const all = useMemo(() => (at ? placesWithin(dataset, at, radius, { exclude }) : []), [dataset, at, radius, exclude]);
+  const { outlines, error } = useOutlines();
+  const all = useMemo(
+    () => (at && outlines ? placesWithin(dataset, at, radius, outlines, { exclude }) : []),
+    [dataset, at, radius, outlines, exclude],
+  );
   const found = industry ? all.filter((w) => w.place.industryRollup.includes(industry)) : all;
   // Industries offered: those of the places within the radius, in the taxonomy's order.
   const offeredIds = new Set(all.flatMap((w) => w.place.industryRollup));
@@ -167,6 +172,8 @@ export function NearbyView({ dataset, shortlisted }: { dataset: Dataset; shortli
       <PointPicker onPick={(p) => setCentre({ kind: 'point', at: p })} />
       {!at ? (
         <p className="muted">{t('nearbyChoose')}</p>
+      ) : !outlines ? (
+        <OutlinesPending error={error} />
       ) : (
         <>
           <h3 className="nearby__count" aria-live="polite">

@@ -2,13 +2,14 @@
 // comparison, a radius search, a printable brief, exports and a link to share.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CopyLinkButton } from '../../components/CopyLinkButton.tsx';
+import { loadOutlines, type Outlines } from '../../data/outlines.ts';
 import type { Dataset, PlanFeature } from '../../data/types.ts';
 import { joinList } from '../../i18n/format.ts';
 import { download, todayStamp } from '../../lib/download.ts';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 import { MAX_COMPARE } from '../../state/model.ts';
 import { useAppStore } from '../../state/store.ts';
-import { useI18n } from '../../state/use-i18n.ts';
+import { useI18n, type I18n } from '../../state/use-i18n.ts';
 import { Brief } from './Brief.tsx';
 import { CompareTable } from './CompareTable.tsx';
 import { shortlistToCsv, shortlistToGeoJSON } from './export.ts';
@@ -28,7 +29,8 @@ const SHORTLIST_EXPORTS = [
     ext: 'geojson',
     type: 'application/geo+json',
     label: 'exportShortlistGeoJSON',
-    body: (dataset: Dataset, places: PlanFeature[]) => shortlistToGeoJSON(dataset, places),
+    body: (dataset: Dataset, places: PlanFeature[], _i18n: I18n, outlines: Outlines) =>
+      shortlistToGeoJSON(dataset, places, outlines),
   },
 ] as const;
 
@@ -128,6 +130,7 @@ function ShortlistItem({
 export function ShortlistPanel({ onClose }: { onClose: () => void }) {
   const { dataset, places } = useShortlistedPlaces();
   const clear = useAppStore((s) => s.clearShortlist);
+  const notify = useAppStore((s) => s.notify);
   const i18n = useI18n();
   const { t } = i18n;
   const [tab, setTab] = useState<Tab>('list');
@@ -168,7 +171,17 @@ export function ShortlistPanel({ onClose }: { onClose: () => void }) {
             type="button"
             disabled={!places.length || !dataset}
             onClick={() =>
-              dataset && download(`fujian-shortlist-${todayStamp()}.${x.ext}`, x.body(dataset, places, i18n), x.type)
+              // The files measure distances to areas' edges: the outlines load on the first export.
+              dataset &&
+              loadOutlines().then(
+                (outlines) =>
+                  download(
+                    `fujian-shortlist-${todayStamp()}.${x.ext}`,
+                    x.body(dataset, places, i18n, outlines),
+                    x.type,
+                  ),
+                (e: Error) => notify(e.message),
+              )
             }
           >
             {t(x.label)}

@@ -2,7 +2,8 @@
 // ids in their own columns) and GeoJSON. CSV is UTF-8 with a byte-order mark so that Excel opens
 // Chinese text correctly.
 import Papa from 'papaparse';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { geometryOf, type Outlines } from '../../data/outlines.ts';
 import type { Dataset, PlanFeature } from '../../data/types.ts';
 import { formatPeriod, joinList } from '../../i18n/format.ts';
 import type { I18n } from '../../state/use-i18n.ts';
@@ -24,10 +25,10 @@ export function countyText(f: PlanFeature, i18n: I18n): string {
   return i18n.lang === 'en' && f.county_name_en ? f.county_name_en : i18n.zh(f.county_name);
 }
 
-export function shortlistToCsv(dataset: Dataset, places: PlanFeature[], i18n: I18n): string {
+export function shortlistToCsv(dataset: Dataset, places: PlanFeature[], i18n: I18n, outlines: Outlines): string {
   const rows: Record<string, string | number>[] = [];
   places.forEach((f, n) => {
-    const logistics = logisticsOf(dataset, f);
+    const logistics = logisticsOf(dataset, f, outlines);
     const facts: Record<string, string | number> = {
       rank: n + 1,
       place_id: f.id,
@@ -68,16 +69,20 @@ export function shortlistToCsv(dataset: Dataset, places: PlanFeature[], i18n: I1
   return BOM + Papa.unparse(rows, { quotes: true, newline: '\r\n' });
 }
 
-export function shortlistToGeoJSON(dataset: Dataset, places: PlanFeature[]): string {
-  // What the loader computes (bbox, roll-ups) is left out: the file holds what the data hold.
-  const stored = ({ geometry, bbox: _bbox, industryRollup: _rollup, sources, ...properties }: PlanFeature) => ({
-    geometry,
+export function shortlistToGeoJSON(dataset: Dataset, places: PlanFeature[], outlines: Outlines): string {
+  // What the loader computes (point, origin, bbox, roll-ups) is left out: the file holds what the data hold.
+  const stored = ({
+    point: _point,
+    origin: _origin,
+    bbox: _bbox,
+    industryRollup: _rollup,
     sources,
-    properties,
-  });
-  const features: Feature[] = places.map((f, n) => {
-    const { geometry, sources, properties } = stored(f);
-    const { from, nearest } = logisticsOf(dataset, f);
+    ...properties
+  }: PlanFeature) => ({ sources, properties });
+  const features: Feature<Geometry | null>[] = places.map((f, n) => {
+    const { sources, properties } = stored(f);
+    const geometry = geometryOf(f, outlines);
+    const { from, nearest } = logisticsOf(dataset, f, outlines);
     return {
       type: 'Feature',
       id: f.id,
@@ -108,6 +113,6 @@ export function shortlistToGeoJSON(dataset: Dataset, places: PlanFeature[]): str
       },
     };
   });
-  const fc: FeatureCollection = { type: 'FeatureCollection', features };
+  const fc: FeatureCollection<Geometry | null> = { type: 'FeatureCollection', features };
   return JSON.stringify(fc);
 }

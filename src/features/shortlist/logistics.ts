@@ -5,6 +5,7 @@ import circle from '@turf/circle';
 import distance from '@turf/distance';
 import pointToPolygonDistance from '@turf/point-to-polygon-distance';
 import type { Feature, Polygon } from 'geojson';
+import type { Outlines } from '../../data/outlines.ts';
 import type { Clause, Dataset, PlanFeature } from '../../data/types.ts';
 
 export const FACILITY_TYPES = ['seaPort', 'bondedArea', 'dryPort', 'airport'] as const;
@@ -33,16 +34,19 @@ export interface Distance {
   to: MeasuredTo;
 }
 
-/** Straight-line (great-circle) distance from a point to a place: its point, or its area's nearest edge. */
-export function distanceTo(from: LngLat, f: PlanFeature): Distance {
-  const g = f.geometry;
-  if (g.type === 'Point') return { km: distance(from, g.coordinates, { units: 'kilometers' }), to: 'point' };
-  if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+/**
+ * Straight-line (great-circle) distance from a point to a place: its point, or its area's nearest
+ * edge (from `outlines`).
+ */
+export function distanceTo(from: LngLat, f: PlanFeature, outlines: Outlines): Distance {
+  if (f.point) return { km: distance(from, f.point, { units: 'kilometers' }), to: 'point' };
+  const g = outlines.get(f.id);
+  if (g) {
     const d = pointToPolygonDistance(from, g, { units: 'kilometers' });
     // turf answers negative inside the polygon.
     return d <= 0 ? { km: 0, to: 'inside' } : { km: d, to: 'edge' };
   }
-  // The data hold only points and (multi)polygons (DATA.md); anything else by its bounding box centre.
+  // An area whose outline is missing from the file: by its bounding box centre.
   const c: LngLat = [(f.bbox[0] + f.bbox[2]) / 2, (f.bbox[1] + f.bbox[3]) / 2];
   return { km: distance(from, c, { units: 'kilometers' }), to: 'point' };
 }
@@ -81,7 +85,7 @@ const logisticsCache = new WeakMap<PlanFeature, Logistics>();
  * For one place: the nearest facility of each type (never the place itself), with its distance.
  * Kept per place: areas the size of a prefecture make one answer cost tens of milliseconds.
  */
-export function logisticsOf(dataset: Dataset, place: PlanFeature): Logistics {
+export function logisticsOf(dataset: Dataset, place: PlanFeature, outlines: Outlines): Logistics {
   const cached = logisticsCache.get(place);
   if (cached) return cached;
   const { at, from } = originOf(place);
@@ -91,7 +95,7 @@ export function logisticsOf(dataset: Dataset, place: PlanFeature): Logistics {
     let best: NearestFacility | null = null;
     for (const facility of facilities[type]) {
       if (facility.id === place.id) continue;
-      const d = distanceTo(at, facility);
+      const d = distanceTo(at, facility, outlines);
       if (!best || d.km < best.km) best = { type, facility, clause: facility.sources[0], ...d };
     }
     nearest[type] = best;
@@ -114,6 +118,7 @@ export function placesWithin(
   dataset: Dataset,
   center: LngLat,
   radiusKm: number,
+  outlines: Outlines,
   opts: { industry?: string | null; exclude?: string } = {},
 ): NearbyPlace[] {
   // A degree of latitude is about 111 km; a longitude degree less: a box that surely holds the circle.
@@ -126,7 +131,7 @@ export function placesWithin(
     if (opts.industry && !place.industryRollup.includes(opts.industry)) continue;
     const b = place.bbox;
     if (b[2] < box[0] || b[0] > box[2] || b[3] < box[1] || b[1] > box[3]) continue;
-    const d = distanceTo(center, place);
+    const d = distanceTo(center, place, outlines);
     if (d.km <= radiusKm) out.push({ place, ...d });
   }
   return out.sort((a, b) => a.km - b.km || a.place.id.localeCompare(b.place.id));

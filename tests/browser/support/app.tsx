@@ -114,8 +114,8 @@ export async function settledListIds(): Promise<string[]> {
 export function placesByPoint(features: readonly PlanFeature[]): Map<string, string[]> {
   const byPoint = new Map<string, string[]>();
   for (const f of features) {
-    if (f.geometry.type !== 'Point') continue;
-    const key = f.geometry.coordinates.join(',');
+    if (!f.point) continue;
+    const key = f.point.join(',');
     byPoint.set(key, [...(byPoint.get(key) ?? []), f.id]);
   }
   return byPoint;

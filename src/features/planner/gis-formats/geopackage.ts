@@ -3,6 +3,7 @@
 // as sql.js (WebAssembly), loaded only when an export is asked for; the few GeoPackage tables are
 // written here, as the spec's SQL gives them (NGA's GeoPackage library wants a native SQLite module
 // under Node and brings some 100 packages; its own SQLite is this same sql.js).
+import { geometryOf } from '../../../data/outlines.ts';
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import {
@@ -197,9 +198,10 @@ export async function placesToGeoPackage(dataset: GisDataset, options: GeoPackag
     const areas: Row[] = [];
     for (const f of dataset.features) {
       const attributes = placeAttributes(dataset, f, options);
-      if (f.geometry.type === 'Point') points.push({ attributes, geometry: f.geometry });
-      else if (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
-        areas.push({ attributes, geometry: asMultiPolygon(f.geometry) });
+      const g = geometryOf(f, dataset.outlines);
+      if (g?.type === 'Point') points.push({ attributes, geometry: g });
+      else if (g?.type === 'Polygon' || g?.type === 'MultiPolygon')
+        areas.push({ attributes, geometry: asMultiPolygon(g) });
     }
     const when = (options.date ?? new Date()).toISOString().replace(/(\.\d{3})\d*Z$/, '$1Z');
     writeFeatureTable(db, GEOPACKAGE_TABLES.points, 'POINT', points, when);

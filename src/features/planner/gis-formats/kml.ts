@@ -2,6 +2,7 @@
 // carries the attribute table of places.ts. Written by @placemarkio/tokml.
 import { foldersToKML } from '@placemarkio/tokml';
 import type { Feature, Geometry } from 'geojson';
+import { geometryOf } from '../../../data/outlines.ts';
 import { KIND_ORDER } from '../../../data/types.ts';
 import { placeAttributes, type GisDataset, type GisExportOptions } from './places.ts';
 
@@ -13,7 +14,7 @@ export function placesToKml(dataset: GisDataset, options: GisExportOptions): str
     const places = dataset.features.filter((f) => f.kind === kind);
     const children = places.map((f): Feature<Geometry> => {
       const attributes = placeAttributes(dataset, f, options);
-      return { type: 'Feature', id: f.id, properties: { ...attributes }, geometry: f.geometry };
+      return { type: 'Feature', id: f.id, properties: { ...attributes }, geometry: geometryOf(f, dataset.outlines)! };
     });
     return {
       type: 'folder' as const,

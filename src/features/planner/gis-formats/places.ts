@@ -1,5 +1,6 @@
 // The attribute table every GIS export writes: one row per place, flat text columns, labels in the
 // chosen language next to the stable ids. Pure (no React, no store), so Node tests can run it.
+import type { Outlines } from '../../../data/outlines.ts';
 import type { Language } from '../../../i18n/languages.ts';
 import { nameIn } from '../../../i18n/names.ts';
 import type { DocumentMeta, Industry, Kind, PlanFeature, Precision, Region } from '../../../data/types.ts';
@@ -30,6 +31,8 @@ export interface GisDataset {
   industryById: Map<string, Industry>;
   regionByCode: Map<string, Region>;
   documentById: Map<string, DocumentMeta>;
+  /** The areas' outlines (src/data/outlines.ts): the files hold each area's shape. */
+  outlines: Outlines;
 }
 
 /** One place as flat text columns (KML ExtendedData, GeoPackage columns). Lists are joined with "; ". */

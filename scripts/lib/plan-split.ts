@@ -1,0 +1,169 @@
+// What the first view loads, cut from the full dataset (data/features.geojson) at build time, for the
+// real data and the benchmark's synthetic data alike (one path):
+//   - data/places.geojson: the attribute table. Every place with its properties and clauses, its
+//     bounding box and, for a point, its point; an area's outline is left out (geometry null).
+//   - data/plan.pmtiles: the map's geometry as vector tiles in one PMTiles archive, read by range
+//     requests, so that the map loads only the tiles in view.
+// Exports and distances read outlines from data/features.geojson when a panel needs them.
+import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import bbox from '@turf/bbox';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { KIND_ORDER, type Kind } from '../../src/data/types.ts';
+import { writePmtiles, type ArchiveTile } from './pmtiles-writer.ts';
+
+/** The source layer of data/plan.pmtiles. */
+export const PLAN_TILE_LAYER = 'plan';
+/**
+ * From the map's own minimum zoom (3, src/features/plan-map/map-options.ts), where every place is
+ * still drawn (below it, simplification drops the smallest areas), to 10, beyond which the map
+ * overzooms.
+ */
+export const PLAN_TILE_ZOOMS = { min: 3, max: 10 } as const;
+/** MVT extent: at z10 a unit is about 9 m, and the map overzooms beyond. */
+const EXTENT = 4096;
+/**
+ * The margin copied into neighbouring tiles, in tile units: it must hold the widest symbol that
+ * crosses a tile edge, a 12 px circle with a 3 px stroke on a 512 px tile (15/512 of 4096 = 120).
+ */
+const BUFFER = 128;
+/**
+ * Outline simplification, as MapLibre's own GeoJSON source does it (0.375 px of 512 = 3/4096):
+ * the tiles draw what the GeoJSON layer drew before.
+ */
+const TOLERANCE = 3;
+
+interface Props {
+  id: string;
+  kind: string;
+  precision: string;
+  name_zh: string;
+  name_zh_hant: string;
+  name_en: string;
+  industries: string[];
+  docs: string[];
+  prefecture: string[];
+}
+
+const pipe = (values: readonly string[]) => `|${values.join('|')}|`;
+
+/**
+ * One place as the tiles hold it: list properties become '|a|b|' strings so that a filter expression
+ * can test membership with a substring check (src/map-style/plan-layers.ts reads these names).
+ * `rollup` adds every broader industry: the map selects by the rolled-up set, as the list does.
+ */
+export function tileProperties(p: Props, geometry: Geometry, rollup: (ids: string[]) => string[]) {
+  return {
+    id: p.id,
+    kind: p.kind,
+    area: geometry.type !== 'Point',
+    // Envelopes (a zone drawn as its enclosing districts) are drawn lighter and dashed.
+    approx: p.precision === 'approximate_area',
+    rank: KIND_ORDER.indexOf(p.kind as Kind),
+    name_zh: p.name_zh,
+    name_zh_hant: p.name_zh_hant,
+    name_en: p.name_en,
+    ind: pipe(rollup(p.industries)),
+    docs: pipe(p.docs),
+    pref: pipe(p.prefecture),
+  };
+}
+
+/** The features the tiles are cut from. */
+export function tileFeatures(collection: FeatureCollection, rollup: (ids: string[]) => string[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: collection.features.map((f) => ({
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: tileProperties(f.properties as Props, f.geometry, rollup),
+    })),
+  };
+}
+
+/** The mean of an outline's vertices (each ring's closing vertex once): turf's `centroid`. */
+function vertexMean(g: Geometry): [number, number] | null {
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+  let x = 0;
+  let y = 0;
+  let n = 0;
+  for (const polygon of polygons)
+    for (const ring of polygon)
+      for (let i = 0; i < ring.length - 1; i++) {
+        x += ring[i][0];
+        y += ring[i][1];
+        n++;
+      }
+  return n ? [x / n, y / n] : null;
+}
+
+/**
+ * The attribute table: each place's properties, its bounding box (rounded out to 6 decimals, ~0.1 m)
+ * and, for an area, `centroid` (where distances are measured from); an area's geometry is null.
+ */
+export function placesTable(collection: FeatureCollection): FeatureCollection {
+  const out = (v: number, up: boolean) => (up ? Math.ceil(v * 1e6) : Math.floor(v * 1e6)) / 1e6;
+  return {
+    type: 'FeatureCollection',
+    features: collection.features.map((f): Feature => {
+      const [w, s, e, n] = bbox(f);
+      const point = f.geometry.type === 'Point';
+      const centroid = point ? null : vertexMean(f.geometry);
+      return {
+        type: 'Feature',
+        bbox: [out(w, false), out(s, false), out(e, true), out(n, true)],
+        geometry: point ? f.geometry : null,
+        properties: centroid ? { ...f.properties, centroid } : f.properties,
+      } as Feature;
+    }),
+  };
+}
+
+/** Every non-empty tile from zoom `min` to `max`, found by descending only into tiles with features. */
+export function planTiles(features: FeatureCollection): ArchiveTile[] {
+  const { min, max } = PLAN_TILE_ZOOMS;
+  const index = new GeoJSONVT(features, {
+    maxZoom: max,
+    indexMaxZoom: 4,
+    indexMaxPoints: 10_000,
+    tolerance: TOLERANCE,
+    extent: EXTENT,
+    buffer: BUFFER,
+  });
+  const tiles: ArchiveTile[] = [];
+  let level: [number, number][] = [[0, 0]];
+  for (let z = 0; z <= max; z++) {
+    const next: [number, number][] = [];
+    for (const [x, y] of level) {
+      const tile = index.getTile(z, x, y);
+      if (!tile || tile.features.length === 0) continue;
+      if (z >= min)
+        tiles.push({ z, x, y, data: fromGeojsonVt({ [PLAN_TILE_LAYER]: tile }, { version: 2, extent: EXTENT }) });
+      if (z < max) next.push([2 * x, 2 * y], [2 * x + 1, 2 * y], [2 * x, 2 * y + 1], [2 * x + 1, 2 * y + 1]);
+    }
+    level = next;
+  }
+  return tiles;
+}
+
+/** data/plan.pmtiles for a dataset. */
+export function planArchive(collection: FeatureCollection, rollup: (ids: string[]) => string[]): Uint8Array {
+  const features = tileFeatures(collection, rollup);
+  const [w, s, e, n] = bbox(features);
+  const fields = Object.fromEntries(
+    Object.entries(features.features[0]?.properties ?? {}).map(([k, v]) => [
+      k,
+      typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'String',
+    ]),
+  );
+  return writePmtiles(planTiles(features), {
+    bounds: [w, s, e, n],
+    minZoom: PLAN_TILE_ZOOMS.min,
+    maxZoom: PLAN_TILE_ZOOMS.max,
+    metadata: {
+      name: 'plan',
+      description: 'Places planned by the documents (see DATA.md); attributes in places.geojson',
+      vector_layers: [{ id: PLAN_TILE_LAYER, fields, minzoom: PLAN_TILE_ZOOMS.min, maxzoom: PLAN_TILE_ZOOMS.max }],
+    },
+  });
+}

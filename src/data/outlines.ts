@@ -1,0 +1,52 @@
+// Area outlines, for what measures to an area's edge or writes its shape (distances, GIS exports).
+// They are not part of the first view, which draws areas from the tiles: data/features.geojson is
+// fetched once, the first time a panel asks, and kept.
+import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import featuresUrl from '../../data/features.geojson?url';
+import type { PlanFeature } from './types.ts';
+
+/** Each area's outline by place id. */
+export type Outlines = ReadonlyMap<string, Polygon | MultiPolygon>;
+
+let pending: Promise<Outlines> | null = null;
+
+export function outlinesFrom(collection: FeatureCollection): Outlines {
+  const out = new Map<string, Polygon | MultiPolygon>();
+  for (const f of collection?.features ?? []) {
+    const id = (f?.properties as { id?: unknown } | null)?.id;
+    const g = f?.geometry;
+    if (typeof id === 'string' && (g?.type === 'Polygon' || g?.type === 'MultiPolygon')) out.set(id, g);
+  }
+  return out;
+}
+
+async function fetchOutlines(url: string): Promise<Outlines> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw new Error('The area outlines could not be downloaded (network error). 无法下载区域边界（网络错误）。');
+  }
+  if (!response.ok) throw new Error(`The area outlines could not be downloaded (HTTP ${response.status}).`);
+  try {
+    return outlinesFrom((await response.json()) as FeatureCollection);
+  } catch {
+    throw new Error('The area outline file is damaged (not valid JSON). 区域边界文件已损坏。');
+  }
+}
+
+/** The outlines, downloaded once; a failed download is tried again on the next call. */
+export function loadOutlines(url: string = featuresUrl): Promise<Outlines> {
+  if (!pending) {
+    pending = fetchOutlines(url);
+    pending.catch(() => {
+      pending = null;
+    });
+  }
+  return pending;
+}
+
+/** A place's full geometry: its point, or its area's outline (null when the outlines lack it). */
+export function geometryOf(f: PlanFeature, outlines: Outlines): Geometry | null {
+  return f.point ? { type: 'Point', coordinates: f.point } : (outlines.get(f.id) ?? null);
+}

@@ -1,0 +1,115 @@
+// The map's places come from a tile archive (data/plan.pmtiles) read by range requests; the list,
+// search and details from the attribute table. A missing or truncated archive leaves the map short of
+// its places: the map pane says so, and everything that reads the attribute table keeps working.
+import { afterEach, expect, test } from 'vitest';
+import { page } from 'vitest/browser';
+import { planArchiveUrl } from '../../src/data/plan-archive.ts';
+import { useAppStore } from '../../src/state/store.ts';
+import { datasetLoaded, idleMap, listedIds, mountApp, settledListIds, unmountApp } from './support/app.tsx';
+import { watchPage, type PageWatch } from './support/guards.ts';
+
+let watch: PageWatch | null = null;
+let restoreFetch: (() => void) | null = null;
+afterEach(async () => {
+  watch?.stop();
+  watch = null;
+  await unmountApp();
+  restoreFetch?.();
+  restoreFetch = null;
+});
+
+const archivePath = new URL(planArchiveUrl, location.href).pathname;
+
+/** Answers the archive's requests with `answer` (the real file's bytes in hand); every other request as usual. */
+function serveArchive(answer: (bytes: Uint8Array, request: Request) => Response) {
+  const original = window.fetch;
+  let whole: Promise<Uint8Array> | null = null;
+  window.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (new URL(request.url).pathname !== archivePath) return original(input, init);
+    whole ??= original(planArchiveUrl).then(async (r) => new Uint8Array(await r.arrayBuffer()));
+    return answer(await whole, request);
+  };
+  restoreFetch = () => {
+    window.fetch = original;
+  };
+}
+
+/** What a static host answers for a file of these bytes: the range asked for, 416 past the end. */
+function byteServing(bytes: Uint8Array, request: Request): Response {
+  const m = /bytes=(\d+)-(\d*)/.exec(request.headers.get('range') ?? '');
+  if (!m) return new Response(bytes.slice(), { status: 200 });
+  const start = Number(m[1]);
+  const end = Math.min(m[2] ? Number(m[2]) : bytes.length - 1, bytes.length - 1);
+  if (start >= bytes.length) return new Response(null, { status: 416 });
+  return new Response(bytes.slice(start, end + 1), {
+    status: 206,
+    headers: { 'Content-Range': `bytes ${start}-${end}/${bytes.length}`, 'Content-Length': String(end - start + 1) },
+  });
+}
+
+/** Where the tiles start (PMTiles v3 header, bytes 56–63). */
+const tileDataOffset = (bytes: Uint8Array) => Number(new DataView(bytes.buffer).getBigUint64(56, true));
+
+const mapError = () => document.querySelector('.map-pane [data-testid="map-layer-error"]');
+
+/** Search, the list and the detail panel, which read the attribute table, still work. */
+async function listSearchAndDetailsWork() {
+  const dataset = await datasetLoaded();
+  await expect
+    .element(page.getByRole('heading', { name: new RegExp(`\\b${dataset.features.length}\\b`) }))
+    .toBeVisible();
+  await page.getByRole('searchbox').fill('Gulei');
+  await expect.poll(() => listedIds()).toContain('gulei-taiwan-petrochemical-park');
+  const first = (await settledListIds())[0];
+  await page.getByTestId('result-list').getByRole('button').first().click();
+  await expect.poll(() => useAppStore.getState().selectedId).toBe(first);
+  await expect.element(page.getByTestId('detail-panel')).toBeVisible();
+  await expect.element(page.getByTestId('detail-panel')).toHaveTextContent(/Gulei/);
+}
+
+test('the intact archive (served by ranges, as a static host does): places drawn, no message', async () => {
+  const ranges: string[] = [];
+  serveArchive((bytes, request) => {
+    ranges.push(request.headers.get('range') ?? 'whole file');
+    return byteServing(bytes, request);
+  });
+  await mountApp('?lang=en');
+  const map = await idleMap({ plan: true });
+  await expect
+    .poll(() => map.queryRenderedFeatures({ layers: ['plan-points', 'plan-area-fill'] }).length)
+    .toBeGreaterThan(50);
+  expect(mapError()).toBeNull();
+  // The map asked for parts of the file, never the whole.
+  expect(ranges.length).toBeGreaterThan(1);
+  expect(ranges.every((r) => /^bytes=\d+-\d+$/.test(r))).toBe(true);
+});
+
+test.each([
+  ['missing (HTTP 404)', () => new Response('Not found', { status: 404 })],
+  // Cut 1 KB into the tile data: the header and directories are whole, the tiles are not.
+  [
+    'truncated',
+    (bytes: Uint8Array, request: Request) => byteServing(bytes.slice(0, tileDataOffset(bytes) + 1024), request),
+  ],
+] as const)('a %s archive: the map pane says so; search, the list and details keep working', async (_, answer) => {
+  serveArchive(answer);
+  watch = watchPage();
+  await mountApp('?lang=en');
+  await expect.poll(mapError, { timeout: 15_000 }).not.toBeNull();
+  expect(mapError()!.getAttribute('role')).toBe('alert');
+  expect(mapError()!.textContent).toContain("The map's planned places could not be loaded.");
+  expect(mapError()!.textContent).toContain(
+    'Search, the list of places, place details and the document reader still work.',
+  );
+  await listSearchAndDetailsWork();
+  // The failure is reported, not thrown: nothing uncaught.
+  expect(watch.errors.filter((e) => !e.startsWith('console.error'))).toEqual([]);
+});
+
+test('in 繁體 the message is in Traditional characters', async () => {
+  serveArchive(() => new Response('Not found', { status: 404 }));
+  await mountApp('?lang=zh-Hant');
+  await expect.poll(mapError, { timeout: 15_000 }).not.toBeNull();
+  expect(mapError()!.textContent).toContain('地圖上的規劃地點無法載入');
+});

@@ -1,0 +1,160 @@
+// What the first view loads, cut from data/features.geojson at build time (scripts/lib/plan-split.ts):
+// the committed files are what the build makes, and the tile archive reads back, with the official
+// PMTiles reader and an MVT decoder, as exactly the places and properties the map's filters use.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { PMTiles, TileType, type Source } from 'pmtiles';
+import type { FeatureCollection } from 'geojson';
+import {
+  PLAN_TILE_LAYER,
+  PLAN_TILE_ZOOMS,
+  placesTable,
+  planArchive,
+  planTiles,
+  tileFeatures,
+} from '../../scripts/lib/plan-split.ts';
+import { writePmtiles } from '../../scripts/lib/pmtiles-writer.ts';
+import { formatJson } from '../../scripts/lib/write-json.ts';
+import { rollupOf } from '../../src/data/taxonomy.ts';
+import { PLAN_MAP_MIN_ZOOM } from '../../src/features/plan-map/map-options.ts';
+import { readJson, realDataset, taxonomy } from '../support/dataset.ts';
+
+const full = readJson<FeatureCollection>('data/features.geojson');
+const rollup = rollupOf(taxonomy.industries);
+const committedArchive = new Uint8Array(readFileSync('data/plan.pmtiles'));
+
+/** A PMTiles reader over bytes in memory (what FetchSource does over HTTP ranges). */
+function reader(bytes: Uint8Array): PMTiles {
+  const source: Source = {
+    getKey: () => 'memory',
+    getBytes: async (offset, length) => {
+      // A truncated file answers short, as a static host does past its end.
+      const data = bytes.slice(offset, Math.min(offset + length, bytes.length));
+      return { data: data.buffer };
+    },
+  };
+  return new PMTiles(source);
+}
+
+const decode = (data: ArrayBuffer) => new VectorTile(new PbfReader(new Uint8Array(data))).layers[PLAN_TILE_LAYER];
+
+describe('the committed first-view files', () => {
+  test('data/places.geojson and data/plan.pmtiles are what `npm run data` cuts from data/features.geojson', () => {
+    expect(formatJson(placesTable(full))).toBe(readFileSync('data/places.geojson', 'utf8'));
+    const built = planArchive(full, rollup);
+    expect(built.length).toBe(committedArchive.length);
+    expect(Buffer.from(built).equals(Buffer.from(committedArchive))).toBe(true);
+  }, 60_000);
+
+  test('the attribute table holds every place, no outline, and boxes that contain each outline', () => {
+    const table = readJson<FeatureCollection>('data/places.geojson');
+    expect(table.features.map((f) => f.properties!.id)).toEqual(full.features.map((f) => f.properties!.id));
+    table.features.forEach((f, i) => {
+      const g = full.features[i].geometry;
+      if (g.type === 'Point') expect(f.geometry).toEqual(g);
+      else {
+        expect(f.geometry, String(f.properties!.id)).toBeNull();
+        const [w, s, e, n] = f.bbox!;
+        const coords = (g.type === 'Polygon' ? [g.coordinates] : (g as GeoJSON.MultiPolygon).coordinates).flat(2);
+        for (const [x, y] of coords) expect(x >= w && x <= e && y >= s && y <= n).toBe(true);
+      }
+    });
+    // The first view no longer downloads the outlines: the table is a fraction of the full file.
+    expect(readFileSync('data/places.geojson').length).toBeLessThan(0.3 * readFileSync('data/features.geojson').length);
+  });
+});
+
+describe('the tile archive', () => {
+  const archive = reader(committedArchive);
+
+  test('is a PMTiles v3 archive of vector tiles over the data, from the map’s minimum zoom to 10, one layer "plan"', async () => {
+    const header = await archive.getHeader();
+    expect(header.specVersion).toBe(3);
+    expect(header.tileType).toBe(TileType.Mvt);
+    expect([header.minZoom, header.maxZoom]).toEqual([PLAN_TILE_ZOOMS.min, PLAN_TILE_ZOOMS.max]);
+    // The map never asks for a zoom the archive lacks.
+    expect(header.minZoom).toBe(PLAN_MAP_MIN_ZOOM);
+    for (const { bbox } of realDataset().features) {
+      expect(bbox[0]).toBeGreaterThanOrEqual(header.minLon - 1e-6);
+      expect(bbox[2]).toBeLessThanOrEqual(header.maxLon + 1e-6);
+      expect(bbox[1]).toBeGreaterThanOrEqual(header.minLat - 1e-6);
+      expect(bbox[3]).toBeLessThanOrEqual(header.maxLat + 1e-6);
+    }
+    const metadata = (await archive.getMetadata()) as { vector_layers: { id: string; fields: object }[] };
+    expect(metadata.vector_layers.map((l) => l.id)).toEqual([PLAN_TILE_LAYER]);
+    expect(Object.keys(metadata.vector_layers[0].fields)).toContain('ind');
+  });
+
+  test('every tile the build cut reads back byte for byte; a tile outside the data is absent', async () => {
+    const tiles = planTiles(tileFeatures(full, rollup));
+    expect(tiles.length).toBeGreaterThan(100);
+    for (const t of tiles) {
+      const got = await archive.getZxy(t.z, t.x, t.y);
+      expect(got, `${t.z}/${t.x}/${t.y}`).toBeDefined();
+      expect(Buffer.from(new Uint8Array(got!.data)).equals(Buffer.from(t.data)), `${t.z}/${t.x}/${t.y}`).toBe(true);
+    }
+    // Zoom 6 over the Atlantic; zoom 2, below the archive's range.
+    expect(await archive.getZxy(6, 20, 20)).toBeUndefined();
+    expect(await archive.getZxy(2, 3, 1)).toBeUndefined();
+  }, 60_000);
+
+  test('at every zoom, the tiles hold each place once or more, with the properties the filters read', async () => {
+    const expected = new Map(
+      tileFeatures(full, rollup).features.map((f) => [f.properties!.id as string, f.properties]),
+    );
+    const tiles = planTiles(tileFeatures(full, rollup));
+    for (let z = PLAN_TILE_ZOOMS.min; z <= PLAN_TILE_ZOOMS.max; z++) {
+      const seen = new Map<string, Record<string, unknown>>();
+      for (const t of tiles.filter((x) => x.z === z)) {
+        const layer = decode((await archive.getZxy(t.z, t.x, t.y))!.data);
+        for (let i = 0; i < layer.length; i++) {
+          const p = layer.feature(i).properties;
+          seen.set(String(p.id), p);
+        }
+      }
+      // Every place is drawn at every zoom (areas smaller than the simplification tolerance too):
+      // the map shows what the list lists.
+      expect([...seen.keys()].sort(), `zoom ${z}`).toEqual([...expected.keys()].sort());
+      for (const [id, p] of seen) expect(p, id).toEqual(expected.get(id));
+    }
+  }, 60_000);
+});
+
+describe('the PMTiles writer', () => {
+  // 30,000 tiles, more than a root directory of 16 KiB can address: the writer adds leaf directories.
+  const many = Array.from({ length: 30_000 }, (_, i) => {
+    const z = 8;
+    const x = i % 256;
+    const y = Math.floor(i / 256);
+    // Every third tile repeats its predecessor's bytes: stored once, addressed by a run.
+    const n = i - (i % 3 === 2 ? 1 : 0);
+    return { z, x, y, data: new TextEncoder().encode(`tile ${n}`) };
+  });
+  const bytes = writePmtiles(many, { bounds: [0, 0, 1, 1], minZoom: 8, maxZoom: 8, metadata: { name: 'test' } });
+
+  test('writes leaf directories when the tiles need them, and every tile reads back', async () => {
+    const archive = reader(bytes);
+    const header = await archive.getHeader();
+    expect(header.leafDirectoryLength).toBeGreaterThan(0);
+    expect(header.rootDirectoryOffset + header.rootDirectoryLength).toBeLessThanOrEqual(16_384);
+    expect(header.numAddressedTiles).toBe(many.length);
+    expect(header.numTileContents).toBeLessThan(many.length);
+    for (const t of [many[0], many[1], many[2], many[4095], many[4096], many[17_001], many[29_999]]) {
+      const got = await archive.getZxy(t.z, t.x, t.y);
+      expect(new TextDecoder().decode(got!.data), `${t.x}/${t.y}`).toBe(new TextDecoder().decode(t.data));
+    }
+    expect(await archive.getZxy(8, 255, 255)).toBeUndefined();
+  });
+
+  test('the same tiles give the same bytes', () => {
+    const again = writePmtiles([...many].reverse(), {
+      bounds: [0, 0, 1, 1],
+      minZoom: 8,
+      maxZoom: 8,
+      metadata: { name: 'test' },
+    });
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
