@@ -1,5 +1,5 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { defineConfig, type Plugin, type ResolvedConfig } from 'vite';
@@ -44,6 +44,38 @@ function preloadPlanData(): Plugin {
             ]
           : [];
       },
+    },
+  };
+}
+
+/**
+ * The places' texts (data/texts/: a chunk file per 64 rows of the attribute table, named by its
+ * content) go into the build beside the table, as <assets>/texts/<file>: the app fetches them
+ * relative to the table's URL when a panel shows a place. Read from the folder beside whichever
+ * table the build imports, and only the files that table lists.
+ */
+function placeTexts(): Plugin {
+  let table: string | null = null;
+  return {
+    name: 'place-texts',
+    apply: 'build',
+    enforce: 'pre',
+    load(id) {
+      const file = id.split('?')[0];
+      if (/(^|\/)places\.geojson$/.test(file)) table = file;
+      return null;
+    },
+    async generateBundle(_options, bundle) {
+      if (!table) return;
+      const asset = Object.values(bundle).find((f) => /(^|\/)places-[^/]*\.geojson$/.test(f.fileName));
+      const dir = asset ? dirname(asset.fileName) : 'assets';
+      const { texts } = JSON.parse(await readFile(table, 'utf8')) as { texts?: { files?: string[] } };
+      for (const file of texts?.files ?? [])
+        this.emitFile({
+          type: 'asset',
+          fileName: `${dir}/texts/${file}`,
+          source: await readFile(join(dirname(table), 'texts', file)),
+        });
     },
   };
 }
@@ -172,7 +204,15 @@ const serviceWorker = () =>
 export default defineConfig({
   // Relative asset URLs: the built app works from any folder or sub-path.
   base: './',
-  plugins: [react(), devServerCsp(), preloadPlanData(), absoluteOpenGraph(), serviceWorker(), precompress()],
+  plugins: [
+    react(),
+    devServerCsp(),
+    preloadPlanData(),
+    placeTexts(),
+    absoluteOpenGraph(),
+    serviceWorker(),
+    precompress(),
+  ],
   // maplibre-gl ships its own worker; pre-bundling breaks the worker URL ("Worker failed to load").
   optimizeDeps: { exclude: ['maplibre-gl'] },
   // Source maps are published: the shipped code can be read and debugged as written.

@@ -11,7 +11,7 @@
 // end)); industry ids come from data/industries.json; names are composed from a pool of place-name
 // syllables, with Traditional (OpenCC cn→tw) and pinyin (pinyin-pro) computed once per part.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
@@ -550,19 +550,24 @@ export function generate(n: number, seed = DEFAULT_SEED, inputs = readInputs()):
 export const dataPath = (n: number) => join(DATA_DIR, `features-${n}.geojson`);
 /** The attribute table the build derives from features-<n>.geojson (placesTable). */
 export const placesPath = (n: number) => join(DATA_DIR, `places-${n}.geojson`);
+/** The places' texts the build derives with the table: texts-<n>/<chunk file> (placesTable). */
+export const textsDir = (n: number) => join(DATA_DIR, `texts-${n}`);
 /** The vector-tile archive the build derives from features-<n>.geojson (planArchive). */
 export const archivePath = (n: number) => join(DATA_DIR, `plan-${n}.pmtiles`);
 
 /**
- * What the build writes beside the full dataset for the first view: data/places.geojson and
- * data/plan.pmtiles for the real data, places-<n>.geojson and plan-<n>.pmtiles here.
+ * What the build writes beside the full dataset for the first view: data/places.geojson,
+ * data/texts/ and data/plan.pmtiles for the real data, places-<n>.geojson, texts-<n>/ and
+ * plan-<n>.pmtiles here.
  */
 export function derive(collection: FeatureCollection, industries: readonly Industry[]) {
   const t0 = performance.now();
-  const places = formatJson(placesTable(collection));
+  const split = placesTable(collection);
+  const places = formatJson(split.table);
+  const texts = split.texts.map((t) => ({ file: t.file, text: formatJson(t.content) }));
   const t1 = performance.now();
   const archive = planArchive(collection, rollupOf(industries));
-  return { places, archive, ms: { places: t1 - t0, archive: performance.now() - t1 } };
+  return { places, texts, archive, ms: { places: t1 - t0, archive: performance.now() - t1 } };
 }
 
 /**
@@ -631,9 +636,12 @@ export function ensureData(sizes = DEFAULT_SIZES, seed = DEFAULT_SEED, log = con
     const text = formatJson(collection);
     const meta = metaOf(collection, n, seed);
     const t1 = performance.now();
-    const { places, archive, ms } = derive(collection, inputs.industries);
+    const { places, texts, archive, ms } = derive(collection, inputs.industries);
     writeFileSync(path, text);
     writeFileSync(placesPath(n), places);
+    rmSync(textsDir(n), { recursive: true, force: true });
+    mkdirSync(textsDir(n), { recursive: true });
+    for (const t of texts) writeFileSync(join(textsDir(n), t.file), t.text);
     writeFileSync(archivePath(n), archive);
     // Written last: a run stopped halfway leaves no meta, so the next one generates again.
     writeFileSync(metaPath, `${JSON.stringify(meta)}\n`);

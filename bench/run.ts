@@ -4,13 +4,13 @@
 import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { cpus, totalmem, type as osType, release } from 'node:os';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { basename, dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.config.ts';
 import { build } from 'vite';
-import { archivePath, dataPath, DEFAULT_SIZES, ensureData, placesPath, type DataMeta } from './generate.ts';
+import { archivePath, dataPath, DEFAULT_SIZES, ensureData, placesPath, textsDir, type DataMeta } from './generate.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'bench', '.dist');
@@ -131,6 +131,7 @@ export function serve(n: number | 'real', onSent?: (sent: Sent) => void): Promis
     if (n !== 'real' && /\/places-[^/]*\.geojson$/.test(path)) file = placesPath(n);
     else if (n !== 'real' && /\/plan-[^/]*\.pmtiles$/.test(path)) file = archivePath(n);
     else if (n !== 'real' && /\/features-[^/]*\.geojson$/.test(path)) file = dataPath(n);
+    else if (n !== 'real' && /\/texts\/[^/]+\.json$/.test(path)) file = join(textsDir(n), basename(path));
     else {
       const m = path.match(/^\/(app|pages)(\/.*)?$/);
       if (m) {

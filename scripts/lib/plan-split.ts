@@ -1,12 +1,14 @@
 // What the first view loads, cut from the full dataset (data/features.geojson) at build time, for the
 // real data and the benchmark's synthetic data alike (one path):
-//   - data/places.geojson: the attribute table. Every place with its properties and clauses, its
-//     bounding box and, for a point, its point; an area's outline is left out (geometry null).
+//   - data/places.geojson: the attribute table. Every place with its properties and its clauses'
+//     places in the documents, its bounding box and, for a point, its point; an area's outline is
+//     left out (geometry null), and so are the words only a panel shows (data/texts/).
 //   - data/plan.pmtiles: the map's geometry as vector tiles in one PMTiles archive, read by range
 //     requests, so that the map loads only the tiles in view.
 // Exports and distances read outlines from data/features.geojson when a panel needs them.
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import { createHash } from 'node:crypto';
 import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { KIND_ORDER, type Kind } from '../../src/data/types.ts';
@@ -97,25 +99,63 @@ function vertexMean(g: Geometry): [number, number] | null {
   return n ? [x / n, y / n] : null;
 }
 
+/** Rows per file of data/texts/: a panel fetches one small file for its place. */
+export const TEXT_CHUNK = 64;
+
+/** The words only the panels show: moved from the table into data/texts/. */
+const PANEL_FIELDS = ['function_zh', 'note', 'note_zh'] as const;
+const CLAUSE_TEXT_FIELDS = ['quote', 'quote_en'] as const;
+
+export interface PlacesSplit {
+  /** data/places.geojson */
+  table: FeatureCollection & { texts: { chunk: number; files: string[] } };
+  /** data/texts/<file>: for each place of the chunk, its texts and its clauses' words. */
+  texts: { file: string; content: Record<string, unknown> }[];
+}
+
 /**
- * The attribute table: each place's properties, its bounding box (rounded out to 6 decimals, ~0.1 m)
- * and, for an area, `centroid` (where distances are measured from); an area's geometry is null.
+ * The attribute table: each place's properties (without the panels' words), its bounding box
+ * (rounded out to 6 decimals, ~0.1 m) and, for an area, `centroid` (where distances are measured
+ * from); an area's geometry is null. The panels' words (function, notes, the clauses' quotes and
+ * English) go to chunk files of TEXT_CHUNK rows, named by their content's hash, which the table lists.
  */
-export function placesTable(collection: FeatureCollection): FeatureCollection {
+export function placesTable(collection: FeatureCollection): PlacesSplit {
   const out = (v: number, up: boolean) => (up ? Math.ceil(v * 1e6) : Math.floor(v * 1e6)) / 1e6;
+  const chunks: Record<string, unknown>[] = [];
+  const features = collection.features.map((f, row): Feature => {
+    const [w, s, e, n] = bbox(f);
+    const point = f.geometry.type === 'Point';
+    const centroid = point ? null : vertexMean(f.geometry);
+    const all = f.properties as Record<string, unknown> & { id: string; sources: Record<string, unknown>[] };
+    const properties: Record<string, unknown> = {};
+    const texts: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(all)) {
+      if ((PANEL_FIELDS as readonly string[]).includes(k)) texts[k] = v;
+      else properties[k] = v;
+    }
+    properties.sources = all.sources.map((c) => {
+      const kept: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(c)) if (!(CLAUSE_TEXT_FIELDS as readonly string[]).includes(k)) kept[k] = v;
+      return kept;
+    });
+    texts.clauses = all.sources.map((c) => Object.fromEntries(CLAUSE_TEXT_FIELDS.map((k) => [k, c[k]])));
+    ((chunks[Math.floor(row / TEXT_CHUNK)] ??= {}) as Record<string, unknown>)[all.id] = texts;
+    if (centroid) properties.centroid = centroid;
+    return {
+      type: 'Feature',
+      bbox: [out(w, false), out(s, false), out(e, true), out(n, true)],
+      geometry: point ? f.geometry : null,
+      properties,
+    } as Feature;
+  });
+  const texts = chunks.map((places, k) => {
+    const content = { places };
+    const hash = createHash('sha1').update(JSON.stringify(content)).digest('hex').slice(0, 10);
+    return { file: `${String(k).padStart(4, '0')}-${hash}.json`, content };
+  });
   return {
-    type: 'FeatureCollection',
-    features: collection.features.map((f): Feature => {
-      const [w, s, e, n] = bbox(f);
-      const point = f.geometry.type === 'Point';
-      const centroid = point ? null : vertexMean(f.geometry);
-      return {
-        type: 'Feature',
-        bbox: [out(w, false), out(s, false), out(e, true), out(n, true)],
-        geometry: point ? f.geometry : null,
-        properties: centroid ? { ...f.properties, centroid } : f.properties,
-      } as Feature;
-    }),
+    table: { type: 'FeatureCollection', texts: { chunk: TEXT_CHUNK, files: texts.map((t) => t.file) }, features },
+    texts,
   };
 }
 

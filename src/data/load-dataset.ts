@@ -4,7 +4,7 @@ import industriesJson from '../../data/industries.json';
 import regionsJson from '../../data/regions.json';
 import manifestJson from '../../seeds/manifest.json';
 import type { StoredProperties } from './types.ts';
-import type { Clause, Dataset, DocumentMeta, Industry, IndustryGroup, PlanFeature, Region } from './types.ts';
+import type { Dataset, DocumentMeta, Industry, IndustryGroup, PlanFeature, Region } from './types.ts';
 import { KIND_ORDER } from './types.ts';
 import { rollupOf } from './taxonomy.ts';
 import { loadSearchTables } from './search/tables.ts';
@@ -30,12 +30,12 @@ export function recordProblem(f: Feature, documents: Map<string, DocumentMeta>):
   for (const key of ['industries', 'industries_text', 'children', 'prefecture', 'docs']) {
     if (!isStringArray(p[key])) return `${key} is not a list of strings`;
   }
-  const sources = p.sources as Clause[];
+  const sources = p.sources as { doc?: unknown; start: number; end: number; industries?: unknown }[];
   if (!Array.isArray(sources) || sources.length === 0) return 'no source clause';
   for (const s of sources) {
     if (!s || !isString(s.doc) || !documents.has(s.doc)) return 'a source cites an unknown document';
     if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.end <= s.start) return 'a source has bad offsets';
-    if (!isString(s.quote) || !isStringArray(s.industries)) return 'a source is malformed';
+    if (!isStringArray(s.industries)) return 'a source is malformed';
   }
   if (!isBbox(f.bbox)) return 'no usable bounding box';
   const g = f.geometry;
@@ -45,10 +45,12 @@ export function recordProblem(f: Feature, documents: Map<string, DocumentMeta>):
 
 /** Builds the in-memory dataset from the parsed attribute table; bad records are skipped and reported. */
 export function datasetFrom(
-  collection: FeatureCollection,
+  collection: FeatureCollection & { texts?: { chunk?: unknown; files?: unknown } },
   industries: { groups: IndustryGroup[]; industries: Industry[] },
   regions: Region[],
   documents: DocumentMeta[],
+  /** Where the table was read from: its text chunks' URLs are relative to it. */
+  tableUrl: string = 'http://localhost/data/places.geojson',
 ): Dataset {
   const documentById = new Map(documents.map((d) => [d.doc, d]));
   const rollup = rollupOf(industries.industries);
@@ -70,12 +72,20 @@ export function datasetFrom(
       industryRollup: rollup(props.industries),
       sources: props.sources.map((c) => ({ ...c, industryRollup: rollup(c.industries) })),
       point,
+      row: i,
       origin: point ?? (isLngLat(centroid) ? centroid : [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]),
       bbox: b,
     });
   });
+  const t = collection?.texts;
+  const texts =
+    t && Number.isInteger(t.chunk) && (t.chunk as number) > 0 && isStringArray(t.files)
+      ? { chunk: t.chunk as number, urls: t.files.map((f) => new URL(`texts/${f}`, tableUrl).href) }
+      : null;
+  if (!texts) problems.push('the table lists no text files: clauses and notes cannot be shown');
   return {
     features,
+    texts,
     byId: new Map(features.map((f) => [f.id, f])),
     industries: industries.industries,
     industryById: new Map(industries.industries.map((i) => [i.id, i])),
@@ -114,5 +124,6 @@ export async function loadDataset(url = placesUrl): Promise<Dataset> {
     industriesJson as { groups: IndustryGroup[]; industries: Industry[] },
     regionsJson as Region[],
     manifestJson as DocumentMeta[],
+    new URL(url, window.location.href).href,
   );
 }

@@ -25,20 +25,45 @@ export type Precision =
   | 'point_county_seat'
   | 'point_prefecture_seat';
 
+/**
+ * A clause a place cites: where it is (document and offsets) and what it plans. Its words are in
+ * `ClauseText`, fetched with the place's other texts when a panel shows them (data/place-texts.ts).
+ */
 export interface Clause {
   doc: string;
   start: number;
   end: number;
-  quote: string;
-  /** The project's English rendering of quote, not the document's text. */
-  quote_en: string;
   industries: string[];
   /** `industries` and every broader industry they belong to (computed on load; see taxonomy.ts). */
   industryRollup: string[];
   wording?: string;
 }
 
-/** One place of data/features.geojson (see DATA.md for the contract). */
+/** A clause's words: as the document writes them (`quote`), and the project's English. */
+export interface ClauseText {
+  quote: string;
+  /** The project's English rendering of quote, not the document's text. */
+  quote_en: string;
+}
+
+/** A place's words that only its panels show, not the list or the map (data/texts/, DATA.md). */
+export interface PlaceTextFields {
+  function_zh?: string;
+  note?: string;
+  /** The project's Simplified Chinese rendering of note; present whenever note is. */
+  note_zh?: string;
+}
+
+/** What data/texts/ holds for one place: its texts, and its clauses' words in `sources` order. */
+export interface PlaceTexts extends PlaceTextFields {
+  clauses: ClauseText[];
+}
+
+export type TextedClause = Clause & ClauseText;
+/** A place with its texts: what the detail panel, the brief and the exports show. */
+export type TextedPlace = Omit<PlanFeature, 'sources'> & PlaceTextFields & { sources: TextedClause[] };
+
+/** One place of the attribute table, data/places.geojson (see DATA.md for the contract). */
 export interface PlanFeature {
   id: string;
   name_zh: string;
@@ -60,10 +85,6 @@ export interface PlanFeature {
   county_name?: string;
   county_name_en?: string;
   precision: Precision;
-  function_zh?: string;
-  note?: string;
-  /** The project's Simplified Chinese rendering of note; present whenever note is. */
-  note_zh?: string;
   docs: string[];
   sources: Clause[];
   /**
@@ -81,16 +102,28 @@ export interface PlanFeature {
    * the map select by it, so that an industry includes its sub-industries.
    */
   industryRollup: string[];
-  /** [west, south, east, north], computed on load. */
+  /** [west, south, east, north] (the table's GeoJSON bbox). */
   bbox: [number, number, number, number];
+  /** The place's row in the attribute table: its texts are in chunk ⌊row / chunk size⌋ of data/texts/. */
+  row: number;
 }
 
 /** A clause as data/features.geojson stores it (without what the loader computes). */
-export type StoredClause = Omit<Clause, 'industryRollup'>;
+/** One object type from an intersection (the contract test compares types exactly). */
+type Flat<T> = { [K in keyof T]: T[K] };
+export type StoredClause = Flat<Omit<Clause, 'industryRollup'> & ClauseText>;
 /** A place's properties as data/features.geojson stores them (without what the loader computes). */
-export type StoredProperties = Omit<PlanFeature, 'point' | 'origin' | 'bbox' | 'industryRollup' | 'sources'> & {
-  sources: StoredClause[];
-};
+export type StoredProperties = Omit<PlanFeature, 'point' | 'origin' | 'bbox' | 'row' | 'industryRollup' | 'sources'> &
+  PlaceTextFields & {
+    sources: StoredClause[];
+  };
+
+/** Where the attribute table's texts are: `files[k]` holds rows k·chunk … (k+1)·chunk − 1. */
+export interface TextChunks {
+  chunk: number;
+  /** Absolute URLs. */
+  urls: string[];
+}
 
 export interface Industry {
   id: string;
@@ -149,6 +182,8 @@ export interface Dataset {
   regionByCode: Map<string, Region>;
   documents: DocumentMeta[];
   documentById: Map<string, DocumentMeta>;
+  /** The places' texts, by chunk (null: the table names none, as in a test's hand-made table). */
+  texts: TextChunks | null;
   /** Records that could not be read, each with the reason; the rest of the data still loads. */
   problems: string[];
 }

@@ -11,6 +11,7 @@ import {
   listedIds,
   mountApp,
   settledListIds,
+  textedPlace,
   unmountApp,
 } from './support/app.tsx';
 
@@ -18,7 +19,7 @@ afterEach(unmountApp);
 
 test('typing 石化 lists 古雷台湾石化工业园; selecting it shows its clauses; the reader highlights the clause', async () => {
   await mountApp('?lang=zh-Hans');
-  const dataset = await datasetLoaded();
+  await datasetLoaded();
   await userEvent.fill(page.getByRole('searchbox', { name: '搜索地点或产业' }), '石化');
   await expect.element(page.getByRole('button', { name: /古雷台湾石化工业园/ })).toBeVisible();
   expect(await settledListIds()).toContain('gulei-taiwan-petrochemical-park');
@@ -26,9 +27,10 @@ test('typing 石化 lists 古雷台湾石化工业园; selecting it shows its cl
   await page.getByRole('button', { name: /古雷台湾石化工业园/ }).click();
   const panel = page.getByTestId('detail-panel');
   await expect.element(panel.getByRole('heading', { name: '古雷台湾石化工业园' })).toBeVisible();
-  const gulei = dataset.byId.get('gulei-taiwan-petrochemical-park')!;
+  const gulei = await textedPlace('gulei-taiwan-petrochemical-park');
   const cards = panel.getByRole('listitem').filter({ hasText: '在原文中阅读' });
-  expect(cards.all().length).toBe(gulei.sources.length);
+  // The clauses come with the place's texts, fetched when the panel opens.
+  await expect.poll(() => cards.all().length).toBe(gulei.sources.length);
   for (const s of gulei.sources) await expect.element(panel.getByText(s.quote, { exact: true })).toBeVisible();
 
   // Open the third clause (the park's own paragraph) in the reader.

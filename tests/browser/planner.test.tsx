@@ -4,7 +4,7 @@ import { page, userEvent } from 'vitest/browser';
 import Papa from 'papaparse';
 import { EMPTY_FILTERS, matchesFilters } from '../../src/data/query.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { clickMapAt, datasetLoaded, idleMap, listedIds, mountApp, unmountApp } from './support/app.tsx';
+import { clickMapAt, datasetLoaded, idleMap, listedIds, mountApp, textedPlace, unmountApp } from './support/app.tsx';
 
 afterEach(unmountApp);
 
@@ -141,11 +141,14 @@ test('an across-plans cell lists exactly the places whose clauses in that docume
     expect(places.map((li) => li.dataset.id).sort()).toEqual([...c.ids].sort());
     // Every clause shown is one of this document's clauses that plan the industry.
     for (const li of places) {
-      const f = dataset.byId.get(li.dataset.id!)!;
+      const f = await textedPlace(li.dataset.id!);
       const expected = f.sources.filter((s) => s.doc === c.d.doc && s.industryRollup.includes(c.i.id));
       const shown = [...li.querySelectorAll<HTMLLIElement>('li[data-doc]')];
       expect(shown.map((x) => x.dataset.doc)).toEqual(expected.map((s) => s.doc));
-      expect(shown.map((x) => x.querySelector('q')!.textContent)).toEqual(expected.map((s) => s.quote));
+      // The quotes come with the places' texts.
+      await expect
+        .poll(() => shown.map((x) => x.querySelector('q')?.textContent))
+        .toEqual(expected.map((s) => s.quote));
     }
   }
   // The last cell's places are exactly what the explorer filter selects: the map shows them.

@@ -11,6 +11,7 @@ import {
   listedIds,
   mountApp,
   settledListIds,
+  textedPlace,
   unmountApp,
 } from './support/app.tsx';
 import { shownFailures, watchPage, type PageWatch } from './support/guards.ts';
@@ -98,7 +99,7 @@ test.each(['everywhere', 'map canvas'] as const)(
     withoutWebGL(where);
     watch = watchPage();
     await mountApp('?lang=en');
-    const dataset = await datasetLoaded();
+    await datasetLoaded();
 
     const message = page.getByTestId('no-webgl');
     await expect.element(message).toBeVisible();
@@ -121,7 +122,7 @@ test.each(['everywhere', 'map canvas'] as const)(
       .toBeVisible();
 
     // The reader, on the clause.
-    const clause = dataset.byId.get('gulei-taiwan-petrochemical-park')!.sources[0];
+    const clause = (await textedPlace('gulei-taiwan-petrochemical-park')).sources[0];
     await panel
       .getByRole('button', { name: /Read in the document/ })
       .first()

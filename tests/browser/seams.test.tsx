@@ -10,6 +10,7 @@ import {
   listedIds,
   mountApp,
   settledListIds,
+  textedPlace,
   unmountApp,
 } from './support/app.tsx';
 
@@ -21,37 +22,38 @@ const CJK = /[\u4e00-\u9fff]/;
 test('12. notes and facts: a note is Chinese in 简体 and 繁體; a county the text does not state is "not stated"', async () => {
   await mountApp('?lang=zh-Hant&sel=xiamen-auto-city');
   const dataset = await datasetLoaded();
-  const f = dataset.byId.get('xiamen-auto-city')!;
-  expect(f.precision).toBe('point_prefecture_seat');
+  const f = await textedPlace('xiamen-auto-city');
+  expect(dataset.byId.get(f.id)!.precision).toBe('point_prefecture_seat');
   const panel = page.getByTestId('detail-panel');
   await expect.element(panel).toBeVisible();
   await expect.element(page.getByTestId('county-not-stated')).toHaveTextContent('文件未寫明');
   expect(panel.element().textContent).not.toContain('思明');
+  // The note comes with the place's texts.
+  await expect.poll(() => panel.element().querySelector('.detail__note')).not.toBeNull();
   const note = panel.element().querySelector('.detail__note')!;
   expect(note.getAttribute('lang')).toBe('zh-Hant');
   expect(note.textContent).toMatch(CJK);
   expect(note.textContent).not.toContain(f.note!.slice(0, 30));
 
   await mountApp('?lang=zh-Hans&sel=gulei-taiwan-petrochemical-park', PHONE);
-  const ds = await datasetLoaded();
-  const gulei = ds.byId.get('gulei-taiwan-petrochemical-park')!;
+  const gulei = await textedPlace('gulei-taiwan-petrochemical-park');
   await expect.element(page.getByTestId('detail-panel')).toBeVisible();
-  const zhNote = document.querySelector('.detail__note')!;
-  expect(zhNote.textContent).toBe(gulei.note_zh);
+  await expect.poll(() => document.querySelector('.detail__note')?.textContent).toBe(gulei.note_zh);
 
   await mountApp('?lang=en&sel=xiamen-auto-city');
   await datasetLoaded();
   await expect.element(page.getByTestId('county-not-stated')).toHaveTextContent('Not stated in the documents');
-  expect(document.querySelector('.detail__note')!.textContent).toBe(f.note);
+  await expect.poll(() => document.querySelector('.detail__note')?.textContent).toBe(f.note);
 });
 
 test('EN: every clause of a place shows the project translation below the original, labelled as such', async () => {
   await mountApp('?lang=en&sel=gulei-taiwan-petrochemical-park');
-  const dataset = await datasetLoaded();
-  const f = dataset.byId.get('gulei-taiwan-petrochemical-park')!;
+  const f = await textedPlace('gulei-taiwan-petrochemical-park');
   await expect.element(page.getByTestId('detail-panel')).toBeVisible();
+  await expect
+    .poll(() => document.querySelectorAll('[data-testid="detail-panel"] .clause-card').length)
+    .toBe(f.sources.length);
   const cards = [...document.querySelectorAll('[data-testid="detail-panel"] .clause-card')];
-  expect(cards.length).toBe(f.sources.length);
   cards.forEach((card, i) => {
     const original = card.querySelector('blockquote[lang="zh-Hans"]')!;
     const translation = card.querySelector('[data-testid="clause-translation"]')!;

@@ -6,7 +6,7 @@ import type { Dataset, PlanFeature } from '../../src/data/types.ts';
 import { formatKm, logisticsOf, placesWithin } from '../../src/features/shortlist/logistics.ts';
 import { loadOutlines } from '../../src/data/outlines.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { busiestPoint, clickMapAt, datasetLoaded, idleMap, mountApp, unmountApp } from './support/app.tsx';
+import { busiestPoint, clickMapAt, datasetLoaded, idleMap, mountApp, textedPlace, unmountApp } from './support/app.tsx';
 
 afterEach(async () => {
   await unmountApp();
@@ -164,7 +164,8 @@ test('compare three places: one table, the three as columns, each shared industr
   // Every clause of each place is in its column, with its document.
   for (const [n, p] of places.entries()) {
     const cell = table.querySelector(`.compare-places__clause-row td:nth-of-type(${n + 1})`)!;
-    for (const c of p.sources) expect(cell.textContent).toContain(c.quote);
+    // The quotes come with the places' texts.
+    for (const c of (await textedPlace(p.id)).sources) await expect.poll(() => cell.textContent).toContain(c.quote);
   }
 });
 

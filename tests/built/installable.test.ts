@@ -51,7 +51,10 @@ beforeAll(async () => {
   mkdirSync(join(root, 'data'));
   writeFileSync(join(root, 'data', 'features.geojson'), JSON.stringify(data));
   // Cut by the build's own step, as `npm run data` does.
-  writeFileSync(join(root, 'data', 'places.geojson'), JSON.stringify(placesTable(data)));
+  const split = placesTable(data);
+  writeFileSync(join(root, 'data', 'places.geojson'), JSON.stringify(split.table));
+  mkdirSync(join(root, 'data', 'texts'));
+  for (const t of split.texts) writeFileSync(join(root, 'data', 'texts', t.file), JSON.stringify(t.content));
   secondBuild = join(root, 'second');
   await buildApp(secondBuild, { plugins: [datasetFrom(join(root, 'data'))] });
 

@@ -1,10 +1,19 @@
 // The real dataset as the app reads it, for Node tests: one loader instead of a copy per file.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { datasetFrom } from '../../src/data/load-dataset.ts';
 import { outlinesFrom, type Outlines } from '../../src/data/outlines.ts';
 import type { SearchTables } from '../../src/data/search/index.ts';
-import type { Dataset, DocumentMeta, Industry, IndustryGroup, Region } from '../../src/data/types.ts';
+import { withTexts } from '../../src/data/place-texts.ts';
+import type {
+  Dataset,
+  DocumentMeta,
+  Industry,
+  IndustryGroup,
+  PlaceTexts,
+  Region,
+  TextedPlace,
+} from '../../src/data/types.ts';
 
 /** A JSON file of the repository, by its path from the root. */
 export const readJson = <T = unknown>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
@@ -20,6 +29,18 @@ export const datasetOf = (collection: FeatureCollection): Dataset =>
 
 /** The real attribute table (`data/places.geojson`, what the app loads) as a Dataset. */
 export const realDataset = (): Dataset => datasetOf(readJson<FeatureCollection>('data/places.geojson'));
+
+/** The real places with their texts (data/texts/), as the panels show them. */
+export const realTextedPlaces = (dataset: Dataset = realDataset()): TextedPlace[] => {
+  const texts: Record<string, PlaceTexts> = {};
+  for (const file of readdirSync('data/texts').sort())
+    Object.assign(texts, readJson<{ places: Record<string, PlaceTexts> }>(`data/texts/${file}`).places);
+  return dataset.features.map((f) => {
+    const texted = withTexts(f, texts[f.id]);
+    if (!texted) throw new Error(`no texts for ${f.id}`);
+    return texted;
+  });
+};
 
 /** The real areas' outlines (`data/features.geojson`), as the app loads them for exports and distances. */
 export const realOutlines = (): Outlines => outlinesFrom(readJson<FeatureCollection>('data/features.geojson'));

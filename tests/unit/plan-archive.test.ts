@@ -1,7 +1,7 @@
 // What the first view loads, cut from data/features.geojson at build time (scripts/lib/plan-split.ts):
 // the committed files are what the build makes, and the tile archive reads back, with the official
 // PMTiles reader and an MVT decoder, as exactly the places and properties the map's filters use.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
@@ -41,12 +41,42 @@ function reader(bytes: Uint8Array): PMTiles {
 const decode = (data: ArrayBuffer) => new VectorTile(new PbfReader(new Uint8Array(data))).layers[PLAN_TILE_LAYER];
 
 describe('the committed first-view files', () => {
-  test('data/places.geojson and data/plan.pmtiles are what `npm run data` cuts from data/features.geojson', () => {
-    expect(formatJson(placesTable(full))).toBe(readFileSync('data/places.geojson', 'utf8'));
+  test('data/places.geojson, data/texts/ and data/plan.pmtiles are what `npm run data` cuts from data/features.geojson', () => {
+    const split = placesTable(full);
+    expect(formatJson(split.table)).toBe(readFileSync('data/places.geojson', 'utf8'));
+    expect(readdirSync('data/texts').sort()).toEqual(split.texts.map((t) => t.file).sort());
+    for (const t of split.texts)
+      expect(formatJson(t.content), t.file).toBe(readFileSync(`data/texts/${t.file}`, 'utf8'));
     const built = planArchive(full, rollup);
     expect(built.length).toBe(committedArchive.length);
     expect(Buffer.from(built).equals(Buffer.from(committedArchive))).toBe(true);
   }, 60_000);
+
+  test("the texts hold every place's panel words and its clauses' words, in order, and nothing else", () => {
+    const split = placesTable(full);
+    const texts = Object.assign({}, ...split.texts.map((t) => (t.content as { places: object }).places)) as Record<
+      string,
+      { clauses: { quote: string; quote_en: string }[]; note?: string; note_zh?: string; function_zh?: string }
+    >;
+    for (const f of full.features) {
+      const p = f.properties as {
+        id: string;
+        sources: { quote: string; quote_en: string }[];
+        note?: string;
+        note_zh?: string;
+        function_zh?: string;
+      };
+      expect(texts[p.id], p.id).toEqual({
+        ...(p.function_zh !== undefined ? { function_zh: p.function_zh } : {}),
+        ...(p.note !== undefined ? { note: p.note } : {}),
+        ...(p.note_zh !== undefined ? { note_zh: p.note_zh } : {}),
+        clauses: p.sources.map((s) => ({ quote: s.quote, quote_en: s.quote_en })),
+      });
+    }
+    // The table keeps none of them, and names every text file.
+    expect(JSON.stringify(split.table)).not.toMatch(/"(quote|quote_en|note|note_zh|function_zh)":/);
+    expect(split.table.texts.files).toEqual(split.texts.map((t) => t.file));
+  });
 
   test('the attribute table holds every place, no outline, and boxes that contain each outline', () => {
     const table = readJson<FeatureCollection>('data/places.geojson');
@@ -61,8 +91,11 @@ describe('the committed first-view files', () => {
         for (const [x, y] of coords) expect(x >= w && x <= e && y >= s && y <= n).toBe(true);
       }
     });
-    // The first view no longer downloads the outlines: the table is a fraction of the full file.
-    expect(readFileSync('data/places.geojson').length).toBeLessThan(0.3 * readFileSync('data/features.geojson').length);
+    // The first view no longer downloads the outlines nor the panels' words: the table is a
+    // fraction of the full file.
+    expect(readFileSync('data/places.geojson').length).toBeLessThan(
+      0.15 * readFileSync('data/features.geojson').length,
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 // The planner's numbers are the explorer's numbers: each is checked against matchesFilters directly.
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { EMPTY_FILTERS, matchesFilters } from '../../src/data/query.ts';
@@ -8,15 +9,17 @@ import {
   industriesByDocument,
   overlapReport,
   prefectureColumn,
+  PROBLEM_CLAUSE,
   zoneColumn,
 } from '../../src/features/planner/analysis.ts';
 import { regionColumns } from '../../src/features/planner/columns.ts';
 import { choroplethCounts } from '../../src/data/choropleth.ts';
 import { matrixToCsv, placesToCsv, placesToGeoJSON } from '../../src/features/planner/export.ts';
-import { realDataset, realOutlines } from '../support/dataset.ts';
+import { realDataset, realOutlines, realTextedPlaces } from '../support/dataset.ts';
 
 const dataset = realDataset();
 const outlines = realOutlines();
+const texted = realTextedPlaces(dataset);
 const explorer = (filters: Partial<typeof EMPTY_FILTERS>) =>
   dataset.features.filter((f) => matchesFilters(f, { ...EMPTY_FILTERS, ...filters })).map((f) => f.id);
 
@@ -115,7 +118,7 @@ describe('planner analysis', () => {
   });
 
   test('exports re-open: GeoJSON parses, CSV (with BOM) parses back to the same rows', () => {
-    const places = dataset.features.filter((f) => f.industries.includes('logistics'));
+    const places = texted.filter((f) => f.industries.includes('logistics'));
     const fc = JSON.parse(placesToGeoJSON(places, outlines));
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(places.map((p) => p.id));
@@ -135,7 +138,7 @@ describe('planner analysis', () => {
   });
 
   test("the places CSV reads as text: document titles and the clauses' words, ids and offsets apart", () => {
-    const places = dataset.features.filter((f) => f.industries.includes('logistics'));
+    const places = texted.filter((f) => f.industries.includes('logistics'));
     for (const lang of ['zh-Hans', 'en'] as const) {
       const rows = Papa.parse<Record<string, string>>(placesToCsv(places, dataset, lang, outlines).slice(1), {
         header: true,
@@ -158,4 +161,11 @@ describe('planner analysis', () => {
       });
     }
   });
+});
+
+test("the overlap report's problem clause stands at its offsets in its document (the reader opens there)", () => {
+  const text = readFileSync(`seeds/${PROBLEM_CLAUSE.doc}.txt`, 'utf8');
+  expect(text.slice(PROBLEM_CLAUSE.start, PROBLEM_CLAUSE.end)).toBe(PROBLEM_CLAUSE.quote);
+  // Its first printing: the scraped page repeats the paragraph later.
+  expect(text.indexOf(PROBLEM_CLAUSE.quote)).toBe(PROBLEM_CLAUSE.start);
 });

@@ -116,7 +116,7 @@ function randomFilters(dataset: Dataset, seed: number, count: number): Filters[]
 const datasets: [string, () => Dataset][] = [
   ['the real dataset', () => load(read('data/places.geojson'))],
   // Through the same build step as the real data: the app reads the attribute table.
-  ['a synthetic dataset of 2,000 places', () => load(placesTable(generate(2000, 7)))],
+  ['a synthetic dataset of 2,000 places', () => load(placesTable(generate(2000, 7)).table)],
 ];
 
 describe.each(datasets)('the filter index on %s', (_, make) => {

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { ShortlistToggle } from '../../components/ShortlistToggle.tsx';
-import type { Clause, PlanFeature } from '../../data/types.ts';
+import type { PlanFeature, TextedClause } from '../../data/types.ts';
+import { TextsPending } from '../../components/Pending.tsx';
+import { usePlaceTexts } from '../../state/use-place-texts.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { formatPeriod, joinList } from '../../i18n/format.ts';
@@ -8,7 +10,7 @@ import { HTML_LANG } from '../../i18n/languages.ts';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 import './details.css';
 
-function ClauseCard({ clause }: { clause: Clause }) {
+function ClauseCard({ clause }: { clause: TextedClause }) {
   const dataset = useAppStore((s) => s.dataset)!;
   const openReader = useAppStore((s) => s.openReader);
   const i18n = useI18n();
@@ -70,6 +72,9 @@ export function DetailPanel() {
   const { t, lang } = i18n;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const f = selectedId ? dataset?.byId.get(selectedId) : undefined;
+  // The clauses' words and the notes come with the place's texts (not part of the first view).
+  const { places: texted, error: textsError, retry: retryTexts } = usePlaceTexts(f ? [f] : []);
+  const texts = texted?.[0];
 
   useEffect(() => {
     if (f) headingRef.current?.focus({ preventScroll: true });
@@ -172,10 +177,10 @@ export function DetailPanel() {
             <span lang="zh-Hans">{f.industries_text.map((w) => i18n.zh(w)).join('；')}</span>
           </p>
         )}
-        {f.function_zh && (
+        {texts?.function_zh && (
           <p className="detail__wording">
             <span className="muted">{t('function')}: </span>
-            <span lang="zh-Hans">{i18n.zh(f.function_zh)}</span>
+            <span lang="zh-Hans">{i18n.zh(texts.function_zh)}</span>
           </p>
         )}
       </section>
@@ -195,17 +200,21 @@ export function DetailPanel() {
         <h3>
           {t('sources')} ({f.sources.length})
         </h3>
-        <ul className="clauses">
-          {f.sources.map((c) => (
-            <ClauseCard key={`${c.doc}:${c.start}`} clause={c} />
-          ))}
-        </ul>
+        {texts ? (
+          <ul className="clauses">
+            {texts.sources.map((c) => (
+              <ClauseCard key={`${c.doc}:${c.start}`} clause={c} />
+            ))}
+          </ul>
+        ) : (
+          <TextsPending error={textsError} onRetry={retryTexts} />
+        )}
       </section>
-      {f.note && (
+      {texts?.note && (
         <section>
           <h3>{t('note')}</h3>
-          <p className="detail__note" lang={lang === 'en' || !f.note_zh ? 'en' : HTML_LANG[lang]}>
-            {lang === 'en' || !f.note_zh ? f.note : i18n.zh(f.note_zh)}
+          <p className="detail__note" lang={lang === 'en' || !texts.note_zh ? 'en' : HTML_LANG[lang]}>
+            {lang === 'en' || !texts.note_zh ? texts.note : i18n.zh(texts.note_zh)}
           </p>
         </section>
       )}

@@ -4,6 +4,8 @@ import { download, todayStamp } from '../../lib/download.ts';
 import { useAppStore } from '../../state/store.ts';
 import { usePlaces } from '../../state/use-places.ts';
 import { loadOutlines, type Outlines } from '../../data/outlines.ts';
+import { loadPlaceTexts } from '../../data/place-texts.ts';
+import type { TextedPlace } from '../../data/types.ts';
 import { matrixToCsv, placesToCsv, placesToGeoJSON } from './export.ts';
 import { useMatrixModel } from './MatrixView.tsx';
 import { useMapPng } from './use-map-png.ts';
@@ -52,11 +54,13 @@ export function ExportView({ dataset, children }: { dataset: Dataset; children?:
     }
   };
 
-  // The place files hold each area's shape (or its geometry type): the outlines load on the first export.
-  const withOutlines = async (write: (outlines: Outlines) => void) => {
+  // The place files hold each area's shape and each clause's words: the outlines and the places'
+  // texts load on the first export.
+  const withFullData = async (write: (texted: TextedPlace[], outlines: Outlines) => void) => {
     setMessage(null);
     try {
-      write(await loadOutlines());
+      const [texted, outlines] = await Promise.all([loadPlaceTexts(dataset, places), loadOutlines()]);
+      write(texted, outlines);
     } catch (e) {
       setMessage({ kind: 'error', text: `${t('exportFailed')} ${(e as Error).message}` });
     }
@@ -75,10 +79,10 @@ export function ExportView({ dataset, children }: { dataset: Dataset; children?:
         <button
           type="button"
           onClick={() =>
-            withOutlines((outlines) =>
+            withFullData((texted, outlines) =>
               download(
                 `fujian-plan-places-${todayStamp()}.geojson`,
-                placesToGeoJSON(places, outlines),
+                placesToGeoJSON(texted, outlines),
                 'application/geo+json',
               ),
             )
@@ -89,10 +93,10 @@ export function ExportView({ dataset, children }: { dataset: Dataset; children?:
         <button
           type="button"
           onClick={() =>
-            withOutlines((outlines) =>
+            withFullData((texted, outlines) =>
               download(
                 `fujian-plan-places-${todayStamp()}.csv`,
-                placesToCsv(places, dataset, lang, outlines),
+                placesToCsv(texted, dataset, lang, outlines),
                 'text/csv;charset=utf-8',
               ),
             )

@@ -2,15 +2,9 @@ import { useMemo, useState } from 'react';
 import type { Dataset } from '../../data/types.ts';
 import { listSeparator } from '../../i18n/format.ts';
 import { useAppStore } from '../../state/store.ts';
-import { overlapReport } from './analysis.ts';
+import { overlapReport, PROBLEM_CLAUSE } from './analysis.ts';
 import { ProvinceSelect } from './ProvinceSelect.tsx';
 import { usePlannerLabels } from './usePlannerLabels.ts';
-
-/** The plan's own diagnosis of homogeneous competition between cities, which this report puts in numbers. */
-const PROBLEM_CLAUSE = {
-  doc: '000_4ffd1604a693d041',
-  quote: '各市在吸收外资中各自为战，同质化、低层次竞争现象仍很突出，区域经济协同发展的意识亟待加强。',
-};
 
 export function OverlapView({ dataset }: { dataset: Dataset }) {
   const planner = useAppStore((s) => s.planner);
@@ -28,9 +22,6 @@ export function OverlapView({ dataset }: { dataset: Dataset }) {
   );
   const [clamped, setClamped] = useState<number | null>(null);
   const problemProvince = dataset.documentById.get(PROBLEM_CLAUSE.doc)?.province;
-  const problem = dataset.features
-    .flatMap((f) => f.sources)
-    .find((s) => s.doc === PROBLEM_CLAUSE.doc && s.quote === PROBLEM_CLAUSE.quote);
   return (
     <div className="planner-view">
       <p className="intro">{t('overlapIntro')}</p>
@@ -39,15 +30,15 @@ export function OverlapView({ dataset }: { dataset: Dataset }) {
       {province === problemProvince && (
         <blockquote lang="zh-Hans" className="problem-clause" data-testid="problem-clause">
           {l.zh(PROBLEM_CLAUSE.quote)}
-          {problem && (
-            <button
-              type="button"
-              className="link-button small"
-              onClick={() => openReader({ doc: problem.doc, start: problem.start, end: problem.end })}
-            >
-              {t('readInDocument')}
-            </button>
-          )}
+          <button
+            type="button"
+            className="link-button small"
+            onClick={() =>
+              openReader({ doc: PROBLEM_CLAUSE.doc, start: PROBLEM_CLAUSE.start, end: PROBLEM_CLAUSE.end })
+            }
+          >
+            {t('readInDocument')}
+          </button>
         </blockquote>
       )}
       <label className="toolbar">

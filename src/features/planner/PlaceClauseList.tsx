@@ -1,3 +1,4 @@
+import { ClauseQuote } from '../../components/ClauseQuote.tsx';
 import type { Dataset, PlanFeature } from '../../data/types.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -37,7 +38,7 @@ export function PlaceClauseList({
                 const meta = dataset.documentById.get(c.doc);
                 return (
                   <li key={`${c.doc}:${c.start}`} data-doc={c.doc}>
-                    <q lang="zh-Hans">{i18n.zh(c.quote)}</q>{' '}
+                    <ClauseQuote place={p} clause={c} convert />{' '}
                     <button
                       type="button"
                       className="link-button small"

@@ -153,3 +153,16 @@ export function overlapReport(dataset: Dataset, filters: Filters, threshold: num
   }
   return rows.sort((a, b) => b.places.length - a.places.length || b.prefectures.length - a.prefectures.length);
 }
+
+const PROBLEM_QUOTE = '各市在吸收外资中各自为战，同质化、低层次竞争现象仍很突出，区域经济协同发展的意识亟待加强。';
+/**
+ * The plan's own diagnosis of homogeneous competition between cities, which the overlap report puts
+ * in numbers: where it stands in the 2011 foreign-trade plan (its first printing; the scraped page
+ * repeats it), so that the reader opens at it. A test checks the offsets against the document.
+ */
+export const PROBLEM_CLAUSE = {
+  doc: '000_4ffd1604a693d041',
+  quote: PROBLEM_QUOTE,
+  start: 8139,
+  end: 8139 + PROBLEM_QUOTE.length,
+} as const;

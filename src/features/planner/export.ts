@@ -3,7 +3,7 @@
 import Papa from 'papaparse';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { geometryOf, type Outlines } from '../../data/outlines.ts';
-import type { Dataset, PlanFeature } from '../../data/types.ts';
+import type { Dataset, PlanFeature, TextedPlace } from '../../data/types.ts';
 import { joinList } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { labelIn, nameIn } from '../../i18n/names.ts';
@@ -11,9 +11,9 @@ import type { Matrix, RegionColumn } from './analysis.ts';
 
 const BOM = '\uFEFF';
 
-export function placesToGeoJSON(places: PlanFeature[], outlines: Outlines): string {
+export function placesToGeoJSON(places: TextedPlace[], outlines: Outlines): string {
   // What the loader computes (point, origin, bbox) is left out: the geometry says it.
-  const stored = ({ point: _point, origin: _origin, bbox: _bbox, ...properties }: PlanFeature) => properties;
+  const stored = ({ point: _point, origin: _origin, bbox: _bbox, row: _row, ...properties }: TextedPlace) => properties;
   const features: Feature<Geometry | null>[] = places.map((f) => ({
     type: 'Feature',
     id: f.id,
@@ -26,7 +26,7 @@ export function placesToGeoJSON(places: PlanFeature[], outlines: Outlines): stri
 
 const center = (f: PlanFeature) => f.point ?? [(f.bbox[0] + f.bbox[2]) / 2, (f.bbox[1] + f.bbox[3]) / 2];
 
-export function placesToCsv(places: PlanFeature[], dataset: Dataset, lang: Language, outlines: Outlines): string {
+export function placesToCsv(places: TextedPlace[], dataset: Dataset, lang: Language, outlines: Outlines): string {
   const label = (id: string) => {
     const i = dataset.industryById.get(id);
     return i ? labelIn(lang, i) : id;

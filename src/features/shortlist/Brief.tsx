@@ -4,7 +4,9 @@
 // as a preview; the browser's own print makes the PDF (print CSS shows only this page).
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { Dataset, PlanFeature } from '../../data/types.ts';
+import type { Dataset, PlanFeature, TextedPlace } from '../../data/types.ts';
+import { TextsPending } from '../../components/Pending.tsx';
+import { usePlaceTexts } from '../../state/use-place-texts.ts';
 import { joinList } from '../../i18n/format.ts';
 import { HTML_LANG } from '../../i18n/languages.ts';
 import { snapshotMap } from '../../map/export-png.ts';
@@ -60,7 +62,7 @@ function SnapshotCanvas({ snapshot }: { snapshot: HTMLCanvasElement }) {
   return <canvas ref={ref} className="brief__map" data-testid="brief-map" />;
 }
 
-function PlaceSection({ dataset, place, rank }: { dataset: Dataset; place: PlanFeature; rank: number }) {
+function PlaceSection({ dataset, place, rank }: { dataset: Dataset; place: TextedPlace; rank: number }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const regions = place.prefecture
@@ -140,6 +142,8 @@ export function Brief({ dataset, places, onClose }: { dataset: Dataset; places: 
   const i18n = useI18n();
   const { t, lang } = i18n;
   const { snapshot, hasMap } = useMapSnapshot(places);
+  // The clauses' words come with the places' texts; the page is whole (and printable) once they are in.
+  const { places: texted, error: textsError, retry: retryTexts } = usePlaceTexts(places);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     closeRef.current?.focus();
@@ -160,7 +164,7 @@ export function Brief({ dataset, places, onClose }: { dataset: Dataset; places: 
       data-testid="brief"
     >
       <div className="brief__actions">
-        <button type="button" className="brief__print" onClick={() => window.print()}>
+        <button type="button" className="brief__print" disabled={!texted} onClick={() => window.print()}>
           {t('print')}
         </button>
         <button type="button" ref={closeRef} onClick={onClose}>
@@ -185,9 +189,11 @@ export function Brief({ dataset, places, onClose }: { dataset: Dataset; places: 
           )}
           <figcaption>{t('briefMap')}</figcaption>
         </figure>
-        {places.map((p, n) => (
-          <PlaceSection key={p.id} dataset={dataset} place={p} rank={n + 1} />
-        ))}
+        {texted ? (
+          texted.map((p, n) => <PlaceSection key={p.id} dataset={dataset} place={p} rank={n + 1} />)
+        ) : (
+          <TextsPending error={textsError} onRetry={retryTexts} />
+        )}
         <section className="brief__sources">
           <h2>{t('briefSources')}</h2>
           <ul>

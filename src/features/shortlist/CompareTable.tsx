@@ -8,7 +8,10 @@ import { useI18n } from '../../state/use-i18n.ts';
 import { industryRows } from './compare.ts';
 import { countyText } from './export.ts';
 import { FACILITY_TYPES, logisticsOf } from './logistics.ts';
-import { FACILITY_LABEL, FacilityLine, OutlinesPending } from './LogisticsView.tsx';
+import { FACILITY_LABEL, FacilityLine } from './LogisticsView.tsx';
+import { OutlinesPending, TextsPending } from '../../components/Pending.tsx';
+import { ClauseQuote } from '../../components/ClauseQuote.tsx';
+import { usePlaceTexts } from '../../state/use-place-texts.ts';
 import { useOutlines } from '../../state/use-outlines.ts';
 
 export function CompareTable({ dataset, places }: { dataset: Dataset; places: PlanFeature[] }) {
@@ -16,6 +19,7 @@ export function CompareTable({ dataset, places }: { dataset: Dataset; places: Pl
   const { t, lang } = i18n;
   const [active, setActive] = useState(0);
   const { outlines, error } = useOutlines();
+  const { places: texted, error: textsError } = usePlaceTexts(places);
   if (places.length === 0) return <p className="muted">{t('compareNone')}</p>;
   if (!outlines) return <OutlinesPending error={error} />;
   const shown = Math.min(active, places.length - 1);
@@ -93,9 +97,11 @@ export function CompareTable({ dataset, places }: { dataset: Dataset; places: Pl
                 </tr>
               );
             })}
-            {row(t('function'), (p) =>
-              p.function_zh ? <span lang="zh-Hans">{i18n.zh(p.function_zh)}</span> : <span className="muted">—</span>,
-            )}
+            {row(t('function'), (_p, n) => {
+              if (!texted) return <TextsPending error={textsError} inline />;
+              const role = texted[n].function_zh;
+              return role ? <span lang="zh-Hans">{i18n.zh(role)}</span> : <span className="muted">—</span>;
+            })}
             {row(
               t('clauses'),
               (p) => (
@@ -105,7 +111,7 @@ export function CompareTable({ dataset, places }: { dataset: Dataset; places: Pl
                     return (
                       <li key={`${c.doc}:${c.start}`}>
                         {doc && <span className="compare-places__doc">{i18n.docLine(doc)}</span>}
-                        <q lang="zh-Hans">{c.quote}</q>
+                        <ClauseQuote place={p} clause={c} />
                       </li>
                     );
                   })}

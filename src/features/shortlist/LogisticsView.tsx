@@ -4,6 +4,8 @@ import type { Dataset, PlanFeature } from '../../data/types.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useOutlines } from '../../state/use-outlines.ts';
+import { OutlinesPending } from '../../components/Pending.tsx';
+import { ClauseQuote } from '../../components/ClauseQuote.tsx';
 import { FACILITY_TYPES, formatKm, logisticsOf, type FacilityType, type NearestFacility } from './logistics.ts';
 
 export const FACILITY_LABEL: Record<FacilityType, MessageKey> = {
@@ -45,31 +47,17 @@ export function FacilityLine({
       {near.clause && plain && (
         <span className="facility__clause facility__clause--plain">
           {doc && <span className="facility__doc">{i18n.docLine(doc)}</span>}
-          <q lang="zh-Hans">{near.clause.quote}</q>
+          <ClauseQuote place={near.facility} clause={near.clause} />
         </span>
       )}
       {near.clause && !plain && (
         <details className="facility__clause">
           <summary>{i18n.t('plannedBy')}</summary>
           {doc && <span className="facility__doc">{i18n.docLine(doc)}</span>}
-          <q lang="zh-Hans">{near.clause.quote}</q>
+          <ClauseQuote place={near.facility} clause={near.clause} />
         </details>
       )}
     </span>
-  );
-}
-
-/** While the area outlines load (distances to an area are to its edge), or why they did not. */
-export function OutlinesPending({ error }: { error: string | null }) {
-  const { t } = useI18n();
-  return error ? (
-    <p className="muted" role="alert">
-      {t('outlinesFailed')} {error}
-    </p>
-  ) : (
-    <p className="muted" role="status">
-      {t('outlinesLoading')}
-    </p>
   );
 }
 

@@ -12,7 +12,8 @@ import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { originOf, placesWithin, radiusCircle } from './logistics.ts';
-import { OutlinesPending, useDistanceText } from './LogisticsView.tsx';
+import { useDistanceText } from './LogisticsView.tsx';
+import { OutlinesPending } from '../../components/Pending.tsx';
 import { useOutlines } from '../../state/use-outlines.ts';
 import { IndustrySelect } from '../../components/IndustrySelect.tsx';
 

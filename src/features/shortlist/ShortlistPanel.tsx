@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CopyLinkButton } from '../../components/CopyLinkButton.tsx';
 import { loadOutlines, type Outlines } from '../../data/outlines.ts';
-import type { Dataset, PlanFeature } from '../../data/types.ts';
+import { loadPlaceTexts } from '../../data/place-texts.ts';
+import type { Dataset, PlanFeature, TextedPlace } from '../../data/types.ts';
 import { joinList } from '../../i18n/format.ts';
 import { download, todayStamp } from '../../lib/download.ts';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
@@ -29,7 +30,7 @@ const SHORTLIST_EXPORTS = [
     ext: 'geojson',
     type: 'application/geo+json',
     label: 'exportShortlistGeoJSON',
-    body: (dataset: Dataset, places: PlanFeature[], _i18n: I18n, outlines: Outlines) =>
+    body: (dataset: Dataset, places: TextedPlace[], _i18n: I18n, outlines: Outlines) =>
       shortlistToGeoJSON(dataset, places, outlines),
   },
 ] as const;
@@ -171,13 +172,14 @@ export function ShortlistPanel({ onClose }: { onClose: () => void }) {
             type="button"
             disabled={!places.length || !dataset}
             onClick={() =>
-              // The files measure distances to areas' edges: the outlines load on the first export.
+              // The files quote each clause and measure distances to areas' edges: the places' texts
+              // and the outlines load on the first export.
               dataset &&
-              loadOutlines().then(
-                (outlines) =>
+              Promise.all([loadPlaceTexts(dataset, places), loadOutlines()]).then(
+                ([texted, outlines]) =>
                   download(
                     `fujian-shortlist-${todayStamp()}.${x.ext}`,
-                    x.body(dataset, places, i18n, outlines),
+                    x.body(dataset, texted, i18n, outlines),
                     x.type,
                   ),
                 (e: Error) => notify(e.message),

@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { geometryOf, type Outlines } from '../../data/outlines.ts';
-import type { Dataset, PlanFeature } from '../../data/types.ts';
+import type { Dataset, PlanFeature, TextedPlace } from '../../data/types.ts';
 import { formatPeriod, joinList } from '../../i18n/format.ts';
 import type { I18n } from '../../state/use-i18n.ts';
 import { FACILITY_TYPES, logisticsOf, type FacilityType } from './logistics.ts';
@@ -25,7 +25,7 @@ export function countyText(f: PlanFeature, i18n: I18n): string {
   return i18n.lang === 'en' && f.county_name_en ? f.county_name_en : i18n.zh(f.county_name);
 }
 
-export function shortlistToCsv(dataset: Dataset, places: PlanFeature[], i18n: I18n, outlines: Outlines): string {
+export function shortlistToCsv(dataset: Dataset, places: TextedPlace[], i18n: I18n, outlines: Outlines): string {
   const rows: Record<string, string | number>[] = [];
   places.forEach((f, n) => {
     const logistics = logisticsOf(dataset, f, outlines);
@@ -69,16 +69,17 @@ export function shortlistToCsv(dataset: Dataset, places: PlanFeature[], i18n: I1
   return BOM + Papa.unparse(rows, { quotes: true, newline: '\r\n' });
 }
 
-export function shortlistToGeoJSON(dataset: Dataset, places: PlanFeature[], outlines: Outlines): string {
+export function shortlistToGeoJSON(dataset: Dataset, places: TextedPlace[], outlines: Outlines): string {
   // What the loader computes (point, origin, bbox, roll-ups) is left out: the file holds what the data hold.
   const stored = ({
     point: _point,
     origin: _origin,
     bbox: _bbox,
+    row: _row,
     industryRollup: _rollup,
     sources,
     ...properties
-  }: PlanFeature) => ({ sources, properties });
+  }: TextedPlace) => ({ sources, properties });
   const features: Feature<Geometry | null>[] = places.map((f, n) => {
     const { sources, properties } = stored(f);
     const geometry = geometryOf(f, outlines);

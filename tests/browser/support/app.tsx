@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import { render } from 'vitest-browser-react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { PlanFeature } from '../../../src/data/types.ts';
+import { loadPlaceTexts } from '../../../src/data/place-texts.ts';
+import type { PlanFeature, TextedPlace } from '../../../src/data/types.ts';
 import { App } from '../../../src/app/App.tsx';
 import { useAppStore } from '../../../src/state/store.ts';
 import { applyEarlyUrlState } from '../../../src/state/url-sync.ts';
@@ -59,6 +60,14 @@ export async function unmountApp() {
 }
 
 /** Resolves once the store holds the dataset. */
+/** A place with its texts (its clauses' words, its notes), fetched as the panels fetch them. */
+export async function textedPlace(id: string): Promise<TextedPlace> {
+  const dataset = await datasetLoaded();
+  const f = dataset.byId.get(id);
+  if (!f) throw new Error(`no place ${id}`);
+  return (await loadPlaceTexts(dataset, [f]))[0];
+}
+
 export async function datasetLoaded() {
   const deadline = Date.now() + 20_000;
   while (!useAppStore.getState().dataset) {

@@ -1,6 +1,8 @@
-// The map's places come from a tile archive (data/plan.pmtiles) read by range requests; the list,
-// search and details from the attribute table. A missing or truncated archive leaves the map short of
-// its places: the map pane says so, and everything that reads the attribute table keeps working.
+// What the first view reads, and what a panel fetches later: the map's places come from a tile
+// archive (data/plan.pmtiles) read by range requests; the list, search and details from the
+// attribute table; a place's clauses and notes from its text file (data/texts/). A missing or
+// truncated archive leaves the map short of its places: the map pane says so, and everything that
+// reads the attribute table keeps working. A text file that cannot be fetched: the panel says so.
 import { afterEach, expect, test } from 'vitest';
 import { page } from 'vitest/browser';
 import { planArchiveUrl } from '../../src/data/plan-archive.ts';
@@ -67,6 +69,39 @@ async function listSearchAndDetailsWork() {
   await expect.element(page.getByTestId('detail-panel')).toBeVisible();
   await expect.element(page.getByTestId('detail-panel')).toHaveTextContent(/Gulei/);
 }
+
+// First in this file: the texts a page has fetched once are kept (the earlier tests open Gulei).
+test("a place's clause file that cannot be fetched: the panel says so and shows the rest; another try succeeds", async () => {
+  const original = window.fetch;
+  let refuse = true;
+  window.fetch = async (input, init) => {
+    const url = new Request(input, init).url;
+    if (refuse && /\/texts\/[^/]+\.json$/.test(new URL(url).pathname))
+      return new Response('Not found', { status: 404 });
+    return original(input, init);
+  };
+  try {
+    watch = watchPage();
+    await mountApp('?lang=en&sel=gulei-taiwan-petrochemical-park');
+    await datasetLoaded();
+    const panel = page.getByTestId('detail-panel');
+    await expect
+      .element(panel.getByRole('heading', { name: 'Gulei Taiwan Petrochemical Industrial Park' }))
+      .toBeVisible();
+    await expect.element(panel.getByRole('alert')).toHaveTextContent(/The clauses could not be loaded: .*HTTP 404/);
+    // What the attribute table holds is there: kind, industries, the number of clauses.
+    await expect.element(panel.getByText('Planned industries')).toBeVisible();
+    expect(panel.element().querySelectorAll('.clause-card').length).toBe(0);
+    expect(watch.errors.filter((e) => !e.startsWith('console.error'))).toEqual([]);
+
+    // The network is back: "Retry" fetches the clauses.
+    refuse = false;
+    await panel.getByRole('alert').getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => panel.element().querySelectorAll('.clause-card').length).toBeGreaterThan(0);
+  } finally {
+    window.fetch = original;
+  }
+});
 
 test('the intact archive (served by ranges, as a static host does): places drawn, no message', async () => {
   const ranges: string[] = [];
