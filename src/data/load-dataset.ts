@@ -8,6 +8,7 @@ import type { Dataset, DocumentMeta, Industry, IndustryGroup, PlanFeature, Regio
 import { KIND_ORDER } from './types.ts';
 import { rollupOf } from './taxonomy.ts';
 import { loadSearchTables } from './search/tables.ts';
+import { fetchJson } from './fetch-json.ts';
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
@@ -102,19 +103,7 @@ export function datasetFrom(
 export async function loadDataset(url = placesUrl): Promise<Dataset> {
   // Search's tables come with the data (in parallel), so the index can be built once both are in.
   const searchTables = loadSearchTables();
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch {
-    throw new Error('The plan data could not be downloaded (network error). 无法下载规划数据（网络错误）。');
-  }
-  if (!response.ok) throw new Error(`The plan data could not be downloaded (HTTP ${response.status}).`);
-  let json: FeatureCollection;
-  try {
-    json = (await response.json()) as FeatureCollection;
-  } catch {
-    throw new Error('The plan data file is damaged (not valid JSON). 规划数据文件已损坏。');
-  }
+  const json = await fetchJson<FeatureCollection>(url, { en: 'plan data', zh: '规划数据' });
   if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
     throw new Error('The plan data file is not a GeoJSON FeatureCollection. 规划数据格式不正确。');
   }

@@ -3,6 +3,7 @@
 // fetched once, the first time a panel asks, and kept.
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import featuresUrl from '../../data/features.geojson?url';
+import { fetchJson } from './fetch-json.ts';
 import type { PlanFeature } from './types.ts';
 
 /** Each area's outline by place id. */
@@ -21,18 +22,7 @@ export function outlinesFrom(collection: FeatureCollection): Outlines {
 }
 
 async function fetchOutlines(url: string): Promise<Outlines> {
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch {
-    throw new Error('The area outlines could not be downloaded (network error). 无法下载区域边界（网络错误）。');
-  }
-  if (!response.ok) throw new Error(`The area outlines could not be downloaded (HTTP ${response.status}).`);
-  try {
-    return outlinesFrom((await response.json()) as FeatureCollection);
-  } catch {
-    throw new Error('The area outline file is damaged (not valid JSON). 区域边界文件已损坏。');
-  }
+  return outlinesFrom(await fetchJson<FeatureCollection>(url, { en: 'area outlines', zh: '区域边界' }));
 }
 
 /** The outlines, downloaded once; a failed download is tried again on the next call. */

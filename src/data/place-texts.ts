@@ -1,25 +1,15 @@
 // The words only a panel shows (a place's function and notes, its clauses' quotes and the project's
 // English), fetched for the places a panel shows: one small chunk file of data/texts/ per 64 rows of
 // the attribute table, each fetched once and kept. Not part of the first view.
+import { fetchJson } from './fetch-json.ts';
 import type { Dataset, PlaceTexts, PlanFeature, TextedPlace } from './types.ts';
 
 const chunks = new Map<string, Promise<Record<string, PlaceTexts>>>();
 
 async function fetchChunk(url: string): Promise<Record<string, PlaceTexts>> {
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch {
-    throw new Error('The clauses could not be downloaded (network error). 无法下载条款原文（网络错误）。');
-  }
-  if (!response.ok) throw new Error(`The clauses could not be downloaded (HTTP ${response.status}).`);
-  try {
-    const json = (await response.json()) as { places?: Record<string, PlaceTexts> };
-    if (!json?.places || typeof json.places !== 'object') throw new Error('no places');
-    return json.places;
-  } catch {
-    throw new Error('The clause file is damaged. 条款文件已损坏。');
-  }
+  const json = await fetchJson<{ places?: Record<string, PlaceTexts> }>(url, { en: 'clauses', zh: '条款原文' });
+  if (!json?.places || typeof json.places !== 'object') throw new Error('The clause file is damaged. 条款文件已损坏。');
+  return json.places;
 }
 
 function chunk(url: string): Promise<Record<string, PlaceTexts>> {

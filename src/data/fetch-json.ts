@@ -1,0 +1,22 @@
+// One way to fetch a data file: a failure says which file and why, in English and Chinese, so that
+// the panel that shows it can tell the reader (network, HTTP status, not JSON).
+export interface DataFile {
+  /** What the file holds, in English ("plan data") and Chinese (规划数据). */
+  en: string;
+  zh: string;
+}
+
+export async function fetchJson<T>(url: string, what: DataFile): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw new Error(`The ${what.en} could not be downloaded (network error). 无法下载${what.zh}（网络错误）。`);
+  }
+  if (!response.ok) throw new Error(`The ${what.en} could not be downloaded (HTTP ${response.status}).`);
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new Error(`The ${what.en} file is damaged (not valid JSON). ${what.zh}文件已损坏。`);
+  }
+}
