@@ -122,6 +122,9 @@ describe('planner analysis', () => {
     const fc = JSON.parse(placesToGeoJSON(places, outlines));
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(places.map((p) => p.id));
+    // What the loader computes stays out of the file: no point, origin, bbox, row or the table's centroid.
+    for (const f of fc.features as { properties: Record<string, unknown> }[])
+      for (const key of ['point', 'origin', 'bbox', 'row', 'centroid']) expect(f.properties).not.toHaveProperty(key);
     const csv = placesToCsv(places, dataset, 'zh-Hans', outlines);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
