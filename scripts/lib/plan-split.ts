@@ -54,7 +54,12 @@ const pipe = (values: readonly string[]) => `|${values.join('|')}|`;
  * can test membership with a substring check (src/map-style/plan-layers.ts reads these names).
  * `rollup` adds every broader industry: the map selects by the rolled-up set, as the list does.
  */
-export function tileProperties(p: Props, geometry: Geometry, rollup: (ids: string[]) => string[]) {
+export function tileProperties(
+  p: Props,
+  geometry: Geometry,
+  rollup: (ids: string[]) => string[],
+  { names = true }: { names?: boolean } = {},
+) {
   return {
     id: p.id,
     kind: p.kind,
@@ -62,23 +67,32 @@ export function tileProperties(p: Props, geometry: Geometry, rollup: (ids: strin
     // Envelopes (a zone drawn as its enclosing districts) are drawn lighter and dashed.
     approx: p.precision === 'approximate_area',
     rank: KIND_ORDER.indexOf(p.kind as Kind),
-    name_zh: p.name_zh,
-    name_zh_hant: p.name_zh_hant,
-    name_en: p.name_en,
+    ...(names ? { name_zh: p.name_zh, name_zh_hant: p.name_zh_hant, name_en: p.name_en } : {}),
     ind: pipe(rollup(p.industries)),
     docs: pipe(p.docs),
     pref: pipe(p.prefecture),
   };
 }
 
-/** The features the tiles are cut from. */
-export function tileFeatures(collection: FeatureCollection, rollup: (ids: string[]) => string[]): FeatureCollection {
+/**
+ * Places are labelled from this zoom (the label layer's minzoom, src/map-style/plan-layers.ts): the
+ * tiles carry the names from here only. Below it a national view reads every place, and the names
+ * were about half of its bytes.
+ */
+export const PLAN_TILE_NAMES_FROM = 8;
+
+/** The features the tiles are cut from (`names`: for the zooms that label places). */
+export function tileFeatures(
+  collection: FeatureCollection,
+  rollup: (ids: string[]) => string[],
+  { names = true }: { names?: boolean } = {},
+): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: collection.features.map((f) => ({
       type: 'Feature',
       geometry: f.geometry,
-      properties: tileProperties(f.properties as Props, f.geometry, rollup),
+      properties: tileProperties(f.properties as Props, f.geometry, rollup, { names }),
     })),
   };
 }
@@ -159,17 +173,25 @@ export function placesTable(collection: FeatureCollection): PlacesSplit {
   };
 }
 
-/** Every non-empty tile from zoom `min` to `max`, found by descending only into tiles with features. */
-export function planTiles(features: FeatureCollection): ArchiveTile[] {
+/**
+ * Every non-empty tile from zoom `min` to `max`, found by descending only into tiles with features:
+ * below PLAN_TILE_NAMES_FROM from the features without names, from it with them.
+ */
+export function planTiles(collection: FeatureCollection, rollup: (ids: string[]) => string[]): ArchiveTile[] {
   const { min, max } = PLAN_TILE_ZOOMS;
-  const index = new GeoJSONVT(features, {
-    maxZoom: max,
+  const options = (maxZoom: number) => ({
+    maxZoom,
     indexMaxZoom: 4,
     indexMaxPoints: 10_000,
     tolerance: TOLERANCE,
     extent: EXTENT,
     buffer: BUFFER,
   });
+  const unnamed = new GeoJSONVT(tileFeatures(collection, rollup, { names: false }), options(PLAN_TILE_NAMES_FROM - 1));
+  const named = new GeoJSONVT(tileFeatures(collection, rollup), options(max));
+  const index = {
+    getTile: (z: number, x: number, y: number) => (z < PLAN_TILE_NAMES_FROM ? unnamed : named).getTile(z, x, y),
+  };
   const tiles: ArchiveTile[] = [];
   let level: [number, number][] = [[0, 0]];
   for (let z = 0; z <= max; z++) {
@@ -189,14 +211,14 @@ export function planTiles(features: FeatureCollection): ArchiveTile[] {
 /** data/plan.pmtiles for a dataset. */
 export function planArchive(collection: FeatureCollection, rollup: (ids: string[]) => string[]): Uint8Array {
   const features = tileFeatures(collection, rollup);
-  const [w, s, e, n] = bbox(features);
+  const [w, s, e, n] = bbox(collection);
   const fields = Object.fromEntries(
     Object.entries(features.features[0]?.properties ?? {}).map(([k, v]) => [
       k,
       typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'String',
     ]),
   );
-  return writePmtiles(planTiles(features), {
+  return writePmtiles(planTiles(collection, rollup), {
     bounds: [w, s, e, n],
     minZoom: PLAN_TILE_ZOOMS.min,
     maxZoom: PLAN_TILE_ZOOMS.max,

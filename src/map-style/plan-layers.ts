@@ -32,6 +32,11 @@ export const INTERACTIVE_LAYERS = [PLAN_LAYERS.points, PLAN_LAYERS.areaFill];
 
 /** The layer of the plan archive the plan layers draw (scripts/lib/plan-split.ts writes it). */
 export const PLAN_SOURCE_LAYER = 'plan';
+/**
+ * Places are labelled from this zoom; the tiles carry the names from here only (below it a national
+ * view reads every place, and the names were about half of its bytes).
+ */
+export const PLAN_LABEL_MINZOOM = 8;
 
 /**
  * The plan layer's source: vector tiles from one PMTiles archive (data/plan.pmtiles, built by
@@ -185,7 +190,7 @@ export function planLayers(
       source: PLAN_SOURCE,
       'source-layer': PLAN_SOURCE_LAYER,
       filter: filters[PLAN_LAYERS.labels],
-      minzoom: 8,
+      minzoom: PLAN_LABEL_MINZOOM,
       layout: {
         'text-field': labelText(lang),
         'text-font': ['sans-serif'],
@@ -204,9 +209,10 @@ export const SELECTED_LAYERS = { point: 'plan-selected-point', label: 'plan-sele
 
 /**
  * The chosen place drawn over every other place: at a point several places share, the dot and the
- * label are the chosen one's, not whichever place happens to be drawn last.
+ * label are the chosen one's, not whichever place happens to be drawn last. Its `name`, in the
+ * reader's language, is given here: below PLAN_LABEL_MINZOOM the tiles carry no names.
  */
-export function selectedLayers(selectedId: string, lang: Language): LayerSpecification[] {
+export function selectedLayers(selectedId: string, name: string): LayerSpecification[] {
   const isSelected: FilterSpecification = ['all', isPoint, ['==', ['get', 'id'], selectedId]];
   return [
     {
@@ -229,7 +235,7 @@ export function selectedLayers(selectedId: string, lang: Language): LayerSpecifi
       'source-layer': PLAN_SOURCE_LAYER,
       filter: isSelected,
       layout: {
-        'text-field': labelText(lang),
+        'text-field': name,
         'text-font': ['sans-serif'],
         'text-size': 13,
         'text-offset': [0, 1.2],

@@ -6,6 +6,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { page } from 'vitest/browser';
 import { planArchiveUrl } from '../../src/data/plan-archive.ts';
+import { PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { datasetLoaded, idleMap, listedIds, mountApp, settledListIds, unmountApp } from './support/app.tsx';
 import { watchPage, type PageWatch } from './support/guards.ts';
@@ -148,3 +149,23 @@ test('in 繁體 the message is in Traditional characters', async () => {
   await expect.poll(mapError, { timeout: 15_000 }).not.toBeNull();
   expect(mapError()!.textContent).toContain('地圖上的規劃地點無法載入');
 });
+
+test.each([
+  ['en', 'Gulei Taiwan Petrochemical Industrial Park'],
+  ['zh-Hant', '古雷臺灣石化工業園'],
+] as const)(
+  'below the label zoom, where the tiles carry no names, the chosen place is still named on the map (%s)',
+  async (lang, name) => {
+    // A link with its own view: the map stays at zoom 6.5 and does not fly to the place.
+    await mountApp(`?lang=${lang}&sel=gulei-taiwan-petrochemical-park&map=6.5/24.5/118`);
+    const map = await idleMap({ plan: true });
+    expect(map.getZoom()).toBeLessThan(PLAN_LABEL_MINZOOM);
+    await expect
+      .poll(() => map.queryRenderedFeatures({ layers: ['plan-selected-label'] }).map((f) => f.properties.id))
+      .toEqual(['gulei-taiwan-petrochemical-park']);
+    // The tile features at this zoom have no names; the label's text is the app's own.
+    const feature = map.queryRenderedFeatures({ layers: ['plan-selected-label'] })[0];
+    expect(feature.properties.name_en).toBeUndefined();
+    expect(map.getLayoutProperty('plan-selected-label', 'text-field')).toBe(name);
+  },
+);

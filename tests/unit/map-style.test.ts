@@ -111,7 +111,7 @@ describe('layers are valid MapLibre style', () => {
     style.layers.push(
       ...planLayers(planFilter({ ...EMPTY_FILTERS, industries: ['petrochemical'] }, ['a', 'b']), lang),
       ...planLayers(planFilter(EMPTY_FILTERS, null), lang, { narrowed: true }).map((l) => ({ ...l, id: `${l.id}-n` })),
-      ...selectedLayers('gulei-taiwan-petrochemical-park', lang),
+      ...selectedLayers('gulei-taiwan-petrochemical-park', 'Gulei'),
       ...stackLayers(),
       choroplethLayer(counts),
       ...ownLayers(),

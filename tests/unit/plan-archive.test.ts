@@ -9,6 +9,7 @@ import { PMTiles, TileType, type Source } from 'pmtiles';
 import type { FeatureCollection } from 'geojson';
 import {
   PLAN_TILE_LAYER,
+  PLAN_TILE_NAMES_FROM,
   PLAN_TILE_ZOOMS,
   placesTable,
   planArchive,
@@ -18,6 +19,7 @@ import {
 import { writePmtiles } from '../../scripts/lib/pmtiles-writer.ts';
 import { formatJson } from '../../scripts/lib/write-json.ts';
 import { rollupOf } from '../../src/data/taxonomy.ts';
+import { PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
 import { PLAN_MAP_MIN_ZOOM } from '../../src/features/plan-map/map-options.ts';
 import { readJson, realDataset, taxonomy } from '../support/dataset.ts';
 
@@ -121,7 +123,7 @@ describe('the tile archive', () => {
   });
 
   test('every tile the build cut reads back byte for byte; a tile outside the data is absent', async () => {
-    const tiles = planTiles(tileFeatures(full, rollup));
+    const tiles = planTiles(full, rollup);
     expect(tiles.length).toBeGreaterThan(100);
     for (const t of tiles) {
       const got = await archive.getZxy(t.z, t.x, t.y);
@@ -133,12 +135,16 @@ describe('the tile archive', () => {
     expect(await archive.getZxy(2, 3, 1)).toBeUndefined();
   }, 60_000);
 
-  test('at every zoom, the tiles hold each place once or more, with the properties the filters read', async () => {
-    const expected = new Map(
-      tileFeatures(full, rollup).features.map((f) => [f.properties!.id as string, f.properties]),
+  test('at every zoom, the tiles hold each place once or more, with the properties the filters read (names where labels show)', async () => {
+    const named = new Map(tileFeatures(full, rollup).features.map((f) => [f.properties!.id as string, f.properties]));
+    const unnamed = new Map(
+      tileFeatures(full, rollup, { names: false }).features.map((f) => [f.properties!.id as string, f.properties]),
     );
-    const tiles = planTiles(tileFeatures(full, rollup));
+    const tiles = planTiles(full, rollup);
+    // The names start where the map labels places.
+    expect(PLAN_TILE_NAMES_FROM).toBe(PLAN_LABEL_MINZOOM);
     for (let z = PLAN_TILE_ZOOMS.min; z <= PLAN_TILE_ZOOMS.max; z++) {
+      const expected = z >= PLAN_TILE_NAMES_FROM ? named : unnamed;
       const seen = new Map<string, Record<string, unknown>>();
       for (const t of tiles.filter((x) => x.z === z)) {
         const layer = decode((await archive.getZxy(t.z, t.x, t.y))!.data);

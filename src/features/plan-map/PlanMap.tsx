@@ -270,11 +270,13 @@ function PlanLayers() {
 
 /** The chosen place over all others (its dot and its name), where it is a point. */
 function SelectedPlace() {
-  const { lang } = useI18n();
+  const i18n = useI18n();
   const selectedId = useAppStore((s) => s.selectedId);
   const dataset = useAppStore((s) => s.dataset);
-  const isPoint = selectedId ? Boolean(dataset?.byId.get(selectedId)?.point) : false;
-  const layers = useMemo(() => (selectedId ? selectedLayers(selectedId, lang) : []), [selectedId, lang]);
+  const place = selectedId ? dataset?.byId.get(selectedId) : undefined;
+  const isPoint = Boolean(place?.point);
+  const name = place ? i18n.featureName(place) : '';
+  const layers = useMemo(() => (selectedId ? selectedLayers(selectedId, name) : []), [selectedId, name]);
   if (!isPoint) return null;
   return (
     <>
