@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { KIND_ORDER, type Kind } from '../../src/data/types.ts';
+import { PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
 import { writePmtiles, type ArchiveTile } from './pmtiles-writer.ts';
 
 /** The source layer of data/plan.pmtiles. */
@@ -75,11 +76,10 @@ export function tileProperties(
 }
 
 /**
- * Places are labelled from this zoom (the label layer's minzoom, src/map-style/plan-layers.ts): the
- * tiles carry the names from here only. Below it a national view reads every place, and the names
- * were about half of its bytes.
+ * The tiles carry the names from the zoom the map labels places at (the label layer's minzoom): below
+ * it a national view reads every place, and the names were about half of its bytes.
  */
-export const PLAN_TILE_NAMES_FROM = 8;
+export const PLAN_TILE_NAMES_FROM = PLAN_LABEL_MINZOOM;
 
 /** The features the tiles are cut from (`names`: for the zooms that label places). */
 export function tileFeatures(
@@ -210,10 +210,12 @@ export function planTiles(collection: FeatureCollection, rollup: (ids: string[])
 
 /** data/plan.pmtiles for a dataset. */
 export function planArchive(collection: FeatureCollection, rollup: (ids: string[]) => string[]): Uint8Array {
-  const features = tileFeatures(collection, rollup);
   const [w, s, e, n] = bbox(collection);
+  // The fields' types, from one place as the tiles hold it (with names, as from the label zoom).
+  const first = collection.features[0];
+  const sample = first ? tileProperties(first.properties as Props, first.geometry, rollup) : {};
   const fields = Object.fromEntries(
-    Object.entries(features.features[0]?.properties ?? {}).map(([k, v]) => [
+    Object.entries(sample).map(([k, v]) => [
       k,
       typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'String',
     ]),

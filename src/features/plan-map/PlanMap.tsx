@@ -34,6 +34,9 @@ import { alreadyFits, fitTarget, flyToPlace } from './camera.ts';
 import { pointStacks } from './stacks.ts';
 import './plan-map.css';
 
+// The plan layer's source is a `pmtiles://` URL (once per page, before any map asks for it).
+registerPmtilesProtocol();
+
 /** Zoom buttons, scale bar, and a map that does not rotate. */
 export function MapControls() {
   const map = useMap();
@@ -247,11 +250,10 @@ function PlanLayers() {
   const narrowed = searchIds !== null || Object.values(filters).some((v) => v.length > 0);
   const layers = useMemo(() => planLayers(selection, lang, { narrowed }), [selection, lang, narrowed]);
   // The tiles are drawn once the attribute table is in: the list and the map start together.
-  const source = useMemo(() => {
-    if (!dataset) return null;
-    registerPmtilesProtocol();
-    return planSource(new URL(planArchiveUrl, window.location.href).href);
-  }, [dataset]);
+  const source = useMemo(
+    () => (dataset ? planSource(new URL(planArchiveUrl, window.location.href).href) : null),
+    [dataset],
+  );
   useEffect(() => {
     // For the benchmark: the next `map:idle` after this mark has the new selection drawn.
     performance.mark('map:filter');

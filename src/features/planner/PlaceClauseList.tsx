@@ -1,7 +1,8 @@
-import { ClauseQuote } from '../../components/ClauseQuote.tsx';
+import { TextsPending } from '../../components/Pending.tsx';
 import type { Dataset, PlanFeature } from '../../data/types.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
+import { usePlaceTexts } from '../../state/use-place-texts.ts';
 
 /**
  * Places with the clauses that plan one industry for them (in one document, with `doc`); each place
@@ -21,9 +22,11 @@ export function PlaceClauseList({
   const select = useAppStore((s) => s.select);
   const openReader = useAppStore((s) => s.openReader);
   const i18n = useI18n();
+  // The clauses' words come with the places' texts, fetched once for the list.
+  const { places: texted, error } = usePlaceTexts(places);
   return (
     <ul className="place-clauses">
-      {places.map((p) => {
+      {places.map((p, n) => {
         const clauses = p.sources.filter(
           (s) => (!industry || s.industryRollup.includes(industry)) && (!doc || s.doc === doc),
         );
@@ -38,7 +41,11 @@ export function PlaceClauseList({
                 const meta = dataset.documentById.get(c.doc);
                 return (
                   <li key={`${c.doc}:${c.start}`} data-doc={c.doc}>
-                    <ClauseQuote place={p} clause={c} convert />{' '}
+                    {texted ? (
+                      <q lang="zh-Hans">{i18n.zh(texted[n].sources[p.sources.indexOf(c)].quote)}</q>
+                    ) : (
+                      <TextsPending error={error} inline />
+                    )}{' '}
                     <button
                       type="button"
                       className="link-button small"

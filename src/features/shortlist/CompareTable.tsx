@@ -10,7 +10,6 @@ import { countyText } from './export.ts';
 import { FACILITY_TYPES, logisticsOf } from './logistics.ts';
 import { FACILITY_LABEL, FacilityLine } from './LogisticsView.tsx';
 import { OutlinesPending, TextsPending } from '../../components/Pending.tsx';
-import { ClauseQuote } from '../../components/ClauseQuote.tsx';
 import { usePlaceTexts } from '../../state/use-place-texts.ts';
 import { useOutlines } from '../../state/use-outlines.ts';
 
@@ -104,14 +103,16 @@ export function CompareTable({ dataset, places }: { dataset: Dataset; places: Pl
             })}
             {row(
               t('clauses'),
-              (p) => (
+              (p, n) => (
                 <ul className="compare-places__clauses">
-                  {p.sources.map((c) => {
+                  {p.sources.map((c, i) => {
                     const doc = dataset.documentById.get(c.doc);
+                    // The words come with the places' texts, fetched once for the table.
+                    const words = texted?.[n].sources[i];
                     return (
                       <li key={`${c.doc}:${c.start}`}>
                         {doc && <span className="compare-places__doc">{i18n.docLine(doc)}</span>}
-                        <ClauseQuote place={p} clause={c} />
+                        {words ? <q lang="zh-Hans">{words.quote}</q> : <TextsPending error={textsError} inline />}
                       </li>
                     );
                   })}
