@@ -1,6 +1,7 @@
 // Seams a real user crosses (issue: seams), each item at the viewport where it was seen. Every test
 // is named after its item.
 import { afterEach, expect, test } from 'vitest';
+import { useAppStore } from '../../src/state/store.ts';
 import { page, userEvent } from 'vitest/browser';
 import {
   busiestPoint,
@@ -354,6 +355,14 @@ test('5. the overlap report takes one province at a time, and quotes the Fujian 
   expect(places().length).toBeGreaterThan(0);
   for (const id of places()) expect(dataset.byId.get(id)!.province).toBe('350000');
   expect(document.querySelector('[data-testid="problem-clause"]')).not.toBeNull();
+  // The plan's own diagnosis opens in the reader at its place in the document (no place cites it,
+  // so the button once never showed).
+  await page.getByTestId('problem-clause').getByRole('button', { name: '在原文中阅读' }).click();
+  await expect.poll(() => useAppStore.getState().reader).toMatchObject({ doc: '000_4ffd1604a693d041', start: 8139 });
+  await expect
+    .poll(() => [...document.querySelectorAll('[data-testid="current-clause"]')].map((m) => m.textContent).join(''))
+    .toBe('各市在吸收外资中各自为战，同质化、低层次竞争现象仍很突出，区域经济协同发展的意识亟待加强。');
+  useAppStore.getState().openReader(null);
   await page.getByRole('combobox', { name: '省份', exact: true }).selectOptions('370000');
   await expect.poll(() => places().every((id) => dataset.byId.get(id)!.province === '370000')).toBe(true);
   expect(document.querySelector('[data-testid="problem-clause"]')).toBeNull();

@@ -35,10 +35,21 @@ export function DocumentReader() {
     };
   }, [doc]);
 
+  const openedStart = reader?.start;
+  const openedEnd = reader?.end;
   const segments = useMemo(() => {
     if (!dataset || !text || text.doc !== doc) return null;
-    return segmentText(text.text.length, collectClauses(dataset.features, text.doc));
-  }, [dataset, text, doc]);
+    const cited = collectClauses(dataset.features, text.doc);
+    // A passage the reader was opened at that no place cites (the overlap report's diagnosis) is
+    // marked and scrolled to as well.
+    const opened =
+      openedStart !== undefined &&
+      openedEnd !== undefined &&
+      !cited.some((c) => c.start === openedStart && c.end === openedEnd)
+        ? [{ start: openedStart, end: openedEnd, featureIds: [] }]
+        : [];
+    return segmentText(text.text.length, [...cited, ...opened]);
+  }, [dataset, text, doc, openedStart, openedEnd]);
 
   useEffect(() => {
     if (!segments) return;
