@@ -330,7 +330,8 @@ test('4. planner: the map follows the workspace (choropleth in its tab only, com
       const b = m2.getBounds();
       return b.contains([f.bbox[0], f.bbox[1]]) && b.contains([f.bbox[2], f.bbox[3]]);
     });
-  await expect.poll(showsWhole, { timeout: 5000 }).toBe(true);
+  // A 500 ms fit under SwiftShader on a loaded 2-core CI machine can take seconds of frames.
+  await expect.poll(showsWhole, { timeout: 15_000 }).toBe(true);
   await idleMap({ plan: true });
   expect(showsWhole()).toBe(true);
   expect(m2.getBounds().getNorth()).toBeLessThan(26.5);
