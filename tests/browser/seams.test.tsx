@@ -304,8 +304,8 @@ test("3. planner: opening a place from a cell's list leaves the map room", async
   await expect.element(detail).toBeVisible();
   await detail.getByRole('button').filter({ hasText: /./ }).nth(1).click();
   await expect.element(page.getByTestId('detail-panel')).toBeVisible();
-  const width = page.getByTestId('map').element().getBoundingClientRect().width;
-  expect(width).toBeGreaterThanOrEqual(360);
+  // Once the layout has settled (the panel's texts arrive after it opens).
+  await expect.poll(() => page.getByTestId('map').element().getBoundingClientRect().width).toBeGreaterThanOrEqual(360);
 });
 
 test('4. planner: the map follows the workspace (choropleth in its tab only, compared regions outlined, the province shown)', async () => {
