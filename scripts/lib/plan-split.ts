@@ -20,9 +20,50 @@ export const PLAN_TILE_LAYER = 'plan';
 /**
  * From the map's own minimum zoom (3, src/features/plan-map/map-options.ts), where every place is
  * still drawn (below it, simplification drops the smallest areas), to 10, beyond which the map
- * overzooms.
+ * overzooms. A dense dataset starts higher (planTileMinZoom).
  */
 export const PLAN_TILE_ZOOMS = { min: 3, max: 10 } as const;
+/**
+ * The most places a tile may hold. A zoom whose densest tile would hold more is left out of the
+ * archive: the map counts the places there instead of drawing each (src/features/plan-map/counts.ts).
+ * Fujian's places fit every zoom; the benchmark's 100,000 places over China start at zoom 8.
+ */
+export const PLAN_TILE_MAX_PLACES = 5000;
+
+/** Where a longitude/latitude falls at zoom z: the tile's column and row (Web Mercator). */
+function tileOf(lng: number, lat: number, z: number): [number, number] {
+  const k = 2 ** z;
+  const s = Math.sin((Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180);
+  const x = ((lng + 180) / 360) * k;
+  const y = (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * k;
+  return [Math.min(k - 1, Math.max(0, Math.floor(x))), Math.min(k - 1, Math.max(0, Math.floor(y)))];
+}
+
+/**
+ * The archive's first zoom: the lowest from PLAN_TILE_ZOOMS.min at which no tile holds more than
+ * PLAN_TILE_MAX_PLACES places (a place counts in every tile its bounding box touches).
+ */
+export function planTileMinZoom(collection: FeatureCollection): number {
+  const boxes = collection.features.map((f) => f.bbox ?? bbox(f));
+  for (let z = PLAN_TILE_ZOOMS.min; z < PLAN_TILE_ZOOMS.max; z++) {
+    const counts = new Map<number, number>();
+    let densest = 0;
+    for (const [w, s, e, n] of boxes) {
+      const [x0, y0] = tileOf(w, n, z);
+      const [x1, y1] = tileOf(e, s, z);
+      for (let x = x0; x <= x1; x++)
+        for (let y = y0; y <= y1; y++) {
+          const key = x * 2 ** z + y;
+          const c = (counts.get(key) ?? 0) + 1;
+          counts.set(key, c);
+          if (c > densest) densest = c;
+        }
+    }
+    if (densest <= PLAN_TILE_MAX_PLACES) return z;
+  }
+  return PLAN_TILE_ZOOMS.max;
+}
+
 /** MVT extent: at z10 a unit is about 9 m, and the map overzooms beyond. */
 const EXTENT = 4096;
 /**
@@ -122,7 +163,7 @@ const CLAUSE_TEXT_FIELDS = ['quote', 'quote_en'] as const;
 
 export interface PlacesSplit {
   /** data/places.geojson */
-  table: FeatureCollection & { texts: { chunk: number; files: string[] } };
+  table: FeatureCollection & { texts: { chunk: number; files: string[] }; tiles: { minzoom: number } };
   /** data/texts/<file>: for each place of the chunk, its texts and its clauses' words. */
   texts: { file: string; content: Record<string, unknown> }[];
 }
@@ -168,17 +209,27 @@ export function placesTable(collection: FeatureCollection): PlacesSplit {
     return { file: `${String(k).padStart(4, '0')}-${hash}.json`, content };
   });
   return {
-    table: { type: 'FeatureCollection', texts: { chunk: TEXT_CHUNK, files: texts.map((t) => t.file) }, features },
+    table: {
+      type: 'FeatureCollection',
+      texts: { chunk: TEXT_CHUNK, files: texts.map((t) => t.file) },
+      // The archive's first zoom (planTileMinZoom): below it the map counts places from this table.
+      tiles: { minzoom: planTileMinZoom(collection) },
+      features,
+    },
     texts,
   };
 }
 
 /**
- * Every non-empty tile from zoom `min` to `max`, found by descending only into tiles with features:
- * below PLAN_TILE_NAMES_FROM from the features without names, from it with them.
+ * Every non-empty tile from zoom `min` (planTileMinZoom) to `max`, found by descending only into
+ * tiles with features: below PLAN_TILE_NAMES_FROM from the features without names, from it with them.
  */
-export function planTiles(collection: FeatureCollection, rollup: (ids: string[]) => string[]): ArchiveTile[] {
-  const { min, max } = PLAN_TILE_ZOOMS;
+export function planTiles(
+  collection: FeatureCollection,
+  rollup: (ids: string[]) => string[],
+  min = planTileMinZoom(collection),
+): ArchiveTile[] {
+  const { max } = PLAN_TILE_ZOOMS;
   const options = (maxZoom: number) => ({
     maxZoom,
     indexMaxZoom: 4,
@@ -211,6 +262,7 @@ export function planTiles(collection: FeatureCollection, rollup: (ids: string[])
 /** data/plan.pmtiles for a dataset. */
 export function planArchive(collection: FeatureCollection, rollup: (ids: string[]) => string[]): Uint8Array {
   const [w, s, e, n] = bbox(collection);
+  const minZoom = planTileMinZoom(collection);
   // The fields' types, from one place as the tiles hold it (with names, as from the label zoom).
   const first = collection.features[0];
   const sample = first ? tileProperties(first.properties as Props, first.geometry, rollup) : {};
@@ -220,14 +272,14 @@ export function planArchive(collection: FeatureCollection, rollup: (ids: string[
       typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'String',
     ]),
   );
-  return writePmtiles(planTiles(collection, rollup), {
+  return writePmtiles(planTiles(collection, rollup, minZoom), {
     bounds: [w, s, e, n],
-    minZoom: PLAN_TILE_ZOOMS.min,
+    minZoom,
     maxZoom: PLAN_TILE_ZOOMS.max,
     metadata: {
       name: 'plan',
       description: 'Places planned by the documents (see DATA.md); attributes in places.geojson',
-      vector_layers: [{ id: PLAN_TILE_LAYER, fields, minzoom: PLAN_TILE_ZOOMS.min, maxzoom: PLAN_TILE_ZOOMS.max }],
+      vector_layers: [{ id: PLAN_TILE_LAYER, fields, minzoom: minZoom, maxzoom: PLAN_TILE_ZOOMS.max }],
     },
   });
 }

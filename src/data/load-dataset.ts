@@ -45,7 +45,7 @@ export function recordProblem(f: Feature, documents: Map<string, DocumentMeta>):
 
 /** Builds the in-memory dataset from the parsed attribute table; bad records are skipped and reported. */
 export function datasetFrom(
-  collection: FeatureCollection & { texts?: { chunk?: unknown; files?: unknown } },
+  collection: FeatureCollection & { texts?: { chunk?: unknown; files?: unknown }; tiles?: { minzoom?: unknown } },
   industries: { groups: IndustryGroup[]; industries: Industry[] },
   regions: Region[],
   documents: DocumentMeta[],
@@ -94,9 +94,13 @@ export function datasetFrom(
       ? { chunk: t.chunk as number, urls: t.files.map((f) => new URL(`texts/${f}`, tableUrl).href) }
       : null;
   if (!texts) problems.push('the table lists no text files: clauses and notes cannot be shown');
+  // A table without it (a hand-made one) has tiles from the map's own minimum zoom.
+  const minzoom = collection?.tiles?.minzoom;
+  const tileMinZoom = Number.isInteger(minzoom) && (minzoom as number) >= 0 && (minzoom as number) <= 22 ? (minzoom as number) : 0;
   return {
     features,
     texts,
+    tileMinZoom,
     byId: new Map(features.map((f) => [f.id, f])),
     industries: industries.industries,
     industryById: new Map(industries.industries.map((i) => [i.id, i])),

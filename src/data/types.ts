@@ -184,6 +184,11 @@ export interface Dataset {
   documentById: Map<string, DocumentMeta>;
   /** The places' texts, by chunk (null: the table names none, as in a test's hand-made table). */
   texts: TextChunks | null;
+  /**
+   * The tile archive's first zoom (the table's `tiles.minzoom`): below it the archive has no tiles,
+   * because a tile would hold too many places, and the map counts them instead (plan-map/counts.ts).
+   */
+  tileMinZoom: number;
   /** Records that could not be read, each with the reason; the rest of the data still loads. */
   problems: string[];
 }

@@ -22,6 +22,7 @@ const zh = {
   loading: '正在载入规划数据…',
   legend: '图例',
   legendNote: '实心圆点为地点，色块为区域；白色虚线边框表示大致范围（按所在行政区绘制）。',
+  countsNote: '在这一缩放级别，蓝色圆圈中的数字是该处列出的地点数；点击圆圈或放大地图即可看到各个地点。',
   area: '区域',
   point: '地点',
   details: '地点详情',
@@ -157,6 +158,8 @@ const en: Record<MessageKey, string> = {
   legend: 'Legend',
   legendNote:
     'Dots are places, shaded shapes are areas; a white dashed outline marks an approximate area (drawn as its districts).',
+  countsNote:
+    'At this zoom, the number in a blue circle counts the listed places there; click the circle or zoom in to see each place.',
   area: 'area',
   point: 'place',
   details: 'Place details',

@@ -255,12 +255,14 @@ export const STACK_LAYERS = { badge: 'plan-stack-badge', count: 'plan-stack-coun
  * A count badge at each point that several listed places share (21 export bases at a handful of
  * prefecture seats would otherwise look like a handful of places), offset to the dot's upper right.
  */
-export function stackLayers(): LayerSpecification[] {
+export function stackLayers(minzoom = 0): LayerSpecification[] {
   return [
     {
       id: STACK_LAYERS.badge,
       type: 'circle',
       source: STACK_SOURCE,
+      // Below the archive's first zoom the places are counted, not drawn: no dots to badge.
+      minzoom,
       paint: {
         'circle-color': '#2b2620',
         'circle-radius': 8,
@@ -273,6 +275,7 @@ export function stackLayers(): LayerSpecification[] {
       id: STACK_LAYERS.count,
       type: 'symbol',
       source: STACK_SOURCE,
+      minzoom,
       layout: {
         'text-field': ['to-string', ['get', 'count']],
         'text-font': ['sans-serif'],
@@ -284,6 +287,57 @@ export function stackLayers(): LayerSpecification[] {
       paint: { 'text-color': '#fff' },
     },
   ];
+}
+
+export const COUNT_SOURCE = 'plan-counts';
+/** The count layers of one zoom level (each level has its own grid: src/features/plan-map/counts.ts). */
+export const countLayerIds = (z: number) => ({ bubble: `plan-count-bubble-${z}`, label: `plan-count-label-${z}` });
+
+/**
+ * Below the tile archive's first zoom, a bubble per grid cell with the number of listed places in
+ * it: for each zoom level from `fromZoom` up to `toZoom` (exclusive), a bubble layer and a label
+ * layer drawing only that level's cells (a layer's zoom range, not a filter: filters cannot read
+ * the zoom). The bubble grows with the count.
+ */
+export function countLayers(fromZoom: number, toZoom: number): LayerSpecification[] {
+  const layers: LayerSpecification[] = [];
+  for (let z = fromZoom; z < toZoom; z++) {
+    const ids = countLayerIds(z);
+    const level: FilterSpecification = ['==', ['get', 'z'], z];
+    const range = { minzoom: z, maxzoom: z + 1 };
+    layers.push(
+      {
+        id: ids.bubble,
+        type: 'circle',
+        source: COUNT_SOURCE,
+        ...range,
+        filter: level,
+        paint: {
+          'circle-color': '#2b6f8f',
+          'circle-opacity': 0.85,
+          'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 9, 10, 18, 100, 34],
+          'circle-stroke-color': '#fff',
+          'circle-stroke-width': 1.5,
+        },
+      },
+      {
+        id: ids.label,
+        type: 'symbol',
+        source: COUNT_SOURCE,
+        ...range,
+        filter: level,
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-font': ['sans-serif'],
+          'text-size': 12,
+          // Always drawn, and the basemap's labels give way to it (the count layers are on top).
+          'text-allow-overlap': true,
+        },
+        paint: { 'text-color': '#fff' },
+      },
+    );
+  }
+  return layers;
 }
 
 export const HIGHLIGHT_LAYERS = { points: 'plan-highlight-points', areas: 'plan-highlight-areas' } as const;

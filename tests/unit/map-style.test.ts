@@ -20,6 +20,8 @@ import {
   planLayers,
   planSource,
   selectedLayers,
+  COUNT_SOURCE,
+  countLayers,
   STACK_SOURCE,
   stackLayers,
   type PlanLayerId,
@@ -104,6 +106,7 @@ describe('layers are valid MapLibre style', () => {
     style.sources[PLAN_SOURCE] = planSource('http://localhost/plan.pmtiles');
     style.sources[OWN_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
     style.sources[STACK_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+    style.sources[COUNT_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
     const counts = new Map([
       ['350200', 3],
       ['350600', 7],
@@ -112,7 +115,8 @@ describe('layers are valid MapLibre style', () => {
       ...planLayers(planFilter({ ...EMPTY_FILTERS, industries: ['petrochemical'] }, ['a', 'b']), lang),
       ...planLayers(planFilter(EMPTY_FILTERS, null), lang, { narrowed: true }).map((l) => ({ ...l, id: `${l.id}-n` })),
       ...selectedLayers('gulei-taiwan-petrochemical-park', 'Gulei'),
-      ...stackLayers(),
+      ...stackLayers(7),
+      ...countLayers(3, 7),
       choroplethLayer(counts),
       ...ownLayers(),
     );
@@ -160,5 +164,28 @@ describe('choropleth', () => {
       }),
     );
     expect(choroplethClasses(0)).toEqual([]);
+  });
+});
+
+describe('the count layers (below the tile archive’s first zoom)', () => {
+  test('one bubble and one label layer per zoom level, each drawing only its level, covering the zooms without tiles', () => {
+    const layers = countLayers(3, 7);
+    expect(layers).toHaveLength(8);
+    for (let z = 3; z < 7; z++) {
+      const level = layers.filter((l) => l.minzoom === z);
+      expect(level.map((l) => l.type).sort()).toEqual(['circle', 'symbol']);
+      for (const l of level) {
+        expect(l.maxzoom).toBe(z + 1);
+        const filter = featureFilter((l as { filter: FilterSpecification }).filter, 'filter');
+        expect(filter.filter({ zoom: z }, { type: 1, properties: { z } } as never)).toBe(true);
+        expect(filter.filter({ zoom: z }, { type: 1, properties: { z: z + 1 } } as never)).toBe(false);
+      }
+    }
+    // Where the archive starts at the map's own minimum zoom there is nothing to count.
+    expect(countLayers(3, 3)).toEqual([]);
+  });
+
+  test('the stack badges start where the tiles do', () => {
+    for (const l of stackLayers(7)) expect(l.minzoom).toBe(7);
   });
 });

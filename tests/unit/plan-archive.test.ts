@@ -9,11 +9,13 @@ import { PMTiles, TileType, type Source } from 'pmtiles';
 import type { FeatureCollection } from 'geojson';
 import {
   PLAN_TILE_LAYER,
+  PLAN_TILE_MAX_PLACES,
   PLAN_TILE_NAMES_FROM,
   PLAN_TILE_ZOOMS,
   placesTable,
   planArchive,
   planTiles,
+  planTileMinZoom,
   tileFeatures,
 } from '../../scripts/lib/plan-split.ts';
 import { writePmtiles } from '../../scripts/lib/pmtiles-writer.ts';
@@ -120,6 +122,43 @@ describe('the tile archive', () => {
     const metadata = (await archive.getMetadata()) as { vector_layers: { id: string; fields: object }[] };
     expect(metadata.vector_layers.map((l) => l.id)).toEqual([PLAN_TILE_LAYER]);
     expect(Object.keys(metadata.vector_layers[0].fields)).toContain('ind');
+    // The table says where the tiles start (the app counts places below it): here, from the start.
+    expect(readJson<{ tiles: { minzoom: number } }>('data/places.geojson').tiles.minzoom).toBe(header.minZoom);
+    expect(realDataset().tileMinZoom).toBe(header.minZoom);
+  });
+
+  test('starts at the first zoom where no tile holds more than PLAN_TILE_MAX_PLACES places; the table says the same', async () => {
+    // Two crowds of PLAN_TILE_MAX_PLACES places each: one zoom-3 tile holds both, zoom 4 parts them.
+    const place = (i: number, lng: number) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [lng + (i % 100) * 1e-3, 30 + Math.floor(i / 100) * 1e-3] },
+      properties: {
+        id: `p${i}`,
+        kind: 'specialised_park',
+        precision: 'point_site',
+        name_zh: '园',
+        name_zh_hant: '園',
+        name_en: 'Park',
+        industries: ['petrochemical'],
+        docs: ['d'],
+        prefecture: ['350000'],
+        sources: [],
+      },
+    });
+    const crowd = (lng: number, from: number) =>
+      Array.from({ length: PLAN_TILE_MAX_PLACES }, (_, i) => place(from + i, lng));
+    const collection: FeatureCollection = { type: 'FeatureCollection', features: [...crowd(100, 0), ...crowd(120, PLAN_TILE_MAX_PLACES)] };
+    expect(planTileMinZoom(collection)).toBe(4);
+    // One place fewer, and every tile from zoom 3 holds few enough.
+    expect(planTileMinZoom({ ...collection, features: collection.features.slice(1, PLAN_TILE_MAX_PLACES + 1) })).toBe(3);
+    const bytes = planArchive(collection, rollup);
+    const built = reader(bytes);
+    const header = await built.getHeader();
+    expect(header.minZoom).toBe(4);
+    expect(await built.getZxy(3, 6, 3)).toBeUndefined();
+    const [x, y] = [Math.floor(((100 + 180) / 360) * 16), 6];
+    expect((await built.getZxy(4, x, y))?.data).toBeDefined();
+    expect(placesTable(collection).table.tiles.minzoom).toBe(4);
   });
 
   test('every tile the build cut reads back byte for byte; a tile outside the data is absent', async () => {

@@ -4,12 +4,14 @@ import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useMapPlaces } from '../../state/use-places.ts';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
+import { PLAN_MAP_MIN_ZOOM } from './map-options.ts';
 import './plan-map.css';
 
 /** What the map draws now: the kinds of the places in the current result set, as dots or areas. */
 export function Legend() {
   const { places, dataset } = useMapPlaces();
   const planner = useAppStore((s) => s.mode === 'planner');
+  const zoom = useAppStore((s) => s.view?.zoom);
   const i18n = useI18n();
   // Once per result set: a click on a filter re-renders the legend with the previous set first,
   // and a pass over 100,000 places would hold up that click.
@@ -44,6 +46,13 @@ export function Legend() {
         ))}
       </ul>
       <p className="legend__note">{i18n.t('legendNote')}</p>
+      {/* Below the tile archive's first zoom the map counts places (plan-map/counts.ts). */}
+      {dataset.tileMinZoom > PLAN_MAP_MIN_ZOOM && (zoom === undefined || zoom < dataset.tileMinZoom) && (
+        <p className="legend__note" data-testid="legend-counts">
+          <span className="legend__symbol legend__symbol--count" aria-hidden="true" />
+          {i18n.t('countsNote')}
+        </p>
+      )}
     </details>
   );
 }

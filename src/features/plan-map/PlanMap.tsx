@@ -12,6 +12,9 @@ import { planArchiveUrl } from '../../data/plan-archive.ts';
 import { CLICK_PRIORITY, useControl, useLayoutProperty, useMapClick, useMapEvent } from '../../map/hooks.ts';
 import { BASEMAP_LABEL_LAYERS, labelField, SLOTS } from '../../map-style/basemap-style.ts';
 import {
+  COUNT_SOURCE,
+  countLayerIds,
+  countLayers,
   INTERACTIVE_LAYERS,
   PLAN_LAYER_SLOT,
   PLAN_LAYERS,
@@ -32,6 +35,9 @@ import { useI18n } from '../../state/use-i18n.ts';
 import { useMapPlaces } from '../../state/use-places.ts';
 import { alreadyFits, fitTarget, flyToPlace } from './camera.ts';
 import { pointStacks } from './stacks.ts';
+import { placeCounts } from './counts.ts';
+import { PLAN_MAP_MIN_ZOOM } from './map-options.ts';
+import { formatInteger } from '../../i18n/format.ts';
 import './plan-map.css';
 
 // The plan layer's source is a `pmtiles://` URL (once per page, before any map asks for it).
@@ -289,16 +295,72 @@ function SelectedPlace() {
   );
 }
 
-const STACK_STYLE = stackLayers();
-
 /** A count badge where several listed places share a point. */
 function Stacks() {
-  const { places } = useMapPlaces();
-  const spec = useMemo(() => ({ type: 'geojson' as const, data: pointStacks(places) }), [places]);
+  const { places, dataset } = useMapPlaces();
+  const tileMinZoom = dataset?.tileMinZoom ?? 0;
+  const style = useMemo(() => stackLayers(tileMinZoom), [tileMinZoom]);
+  const spec = useMemo(
+    () => ({ type: 'geojson' as const, data: pointStacks(places, dataset?.features ?? places) }),
+    [places, dataset],
+  );
   return (
     <Source id={STACK_SOURCE} spec={spec}>
-      {STACK_STYLE.map((layer) => (
+      {style.map((layer) => (
         <Layer key={layer.id} spec={layer} beforeId={SLOTS.markers} />
+      ))}
+    </Source>
+  );
+}
+
+/**
+ * Below the tile archive's first zoom (too many places for a tile there), a bubble per grid cell
+ * counts the listed places in it; a click zooms to them. Nothing is added where the archive starts
+ * at the map's own minimum zoom (Fujian's places).
+ */
+function PlaceCounts() {
+  const { places, dataset } = useMapPlaces();
+  const tileMinZoom = dataset?.tileMinZoom ?? 0;
+  const layers = useMemo(() => countLayers(PLAN_MAP_MIN_ZOOM, tileMinZoom), [tileMinZoom]);
+  const spec = useMemo(
+    () =>
+      dataset && tileMinZoom > PLAN_MAP_MIN_ZOOM
+        ? {
+            type: 'geojson' as const,
+            data: placeCounts(places, dataset.features, PLAN_MAP_MIN_ZOOM, tileMinZoom, formatInteger),
+          }
+        : null,
+    [places, dataset, tileMinZoom],
+  );
+  const bubbles = useMemo(() => layers.filter((l) => l.type === 'circle').map((l) => l.id), [layers]);
+  useMapEvent('mousemove', (e, map) => {
+    if (!spec) return;
+    const present = bubbles.filter((id) => map.getLayer(id));
+    if (present.length && map.queryRenderedFeatures(e.point, { layers: present }).length)
+      map.getCanvas().style.cursor = 'pointer';
+  });
+  useMapClick((e, map) => {
+    if (!spec) return false;
+    const z = Math.floor(map.getZoom());
+    const id = countLayerIds(z).bubble;
+    const hit = map.getLayer(id) ? map.queryRenderedFeatures(e.point, { layers: [id] })[0] : undefined;
+    if (!hit) return false;
+    const { west, south, east, north } = hit.properties as { west: number; south: number; east: number; north: number };
+    // To the cell's places, and at least to where the tiles begin (where each place is drawn).
+    const camera = map.cameraForBounds([west, south, east, north], { padding: 48, maxZoom: 10 });
+    map.easeTo({
+      center: camera?.center ?? e.lngLat,
+      zoom: Math.max(camera?.zoom ?? 0, Math.min(tileMinZoom, z + 2)),
+      duration: 500,
+    });
+    return true;
+  }, CLICK_PRIORITY.base + 1);
+  if (!spec) return null;
+  return (
+    <Source id={COUNT_SOURCE} spec={spec}>
+      {/* Over the basemap's labels: a bubble stands for places the map does not draw one by one. */}
+      {layers.map((layer) => (
+        <Layer key={layer.id} spec={layer} />
       ))}
     </Source>
   );
@@ -315,6 +377,8 @@ export function PlanMap() {
       <PlanLayers />
       <Stacks />
       <PlanInteractions />
+      {/* After the plan's hover handler, which resets the cursor on every move. */}
+      <PlaceCounts />
       <FitResults />
     </>
   );
