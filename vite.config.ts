@@ -33,7 +33,7 @@ function preloadPlanData(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: (_html, ctx) => {
-        const data = Object.values(ctx.bundle ?? {}).find((f) => /(^|\/)places-[^/]*\.geojson$/.test(f.fileName));
+        const data = Object.values(ctx.bundle ?? {}).find((f) => /(^|\/)places-[^/]*\.json$/.test(f.fileName));
         return data
           ? [
               {
@@ -62,12 +62,12 @@ function placeTexts(): Plugin {
     enforce: 'pre',
     load(id) {
       const file = id.split('?')[0];
-      if (/(^|\/)places\.geojson$/.test(file)) table = file;
+      if (/(^|\/)places\.json$/.test(file)) table = file;
       return null;
     },
     async generateBundle(_options, bundle) {
       if (!table) return;
-      const asset = Object.values(bundle).find((f) => /(^|\/)places-[^/]*\.geojson$/.test(f.fileName));
+      const asset = Object.values(bundle).find((f) => /(^|\/)places-[^/]*\.json$/.test(f.fileName));
       const dir = asset ? dirname(asset.fileName) : 'assets';
       const { texts } = JSON.parse(await readFile(table, 'utf8')) as { texts?: { files?: string[] } };
       for (const file of texts?.files ?? [])

@@ -5,7 +5,7 @@
 //
 // For each N: features-N.geojson (the full dataset), and what the build derives from it for the
 // first view with the same functions as for the real data (scripts/lib/plan-split.ts, one path):
-// places-N.geojson (the attribute table) and plan-N.pmtiles (the vector-tile archive).
+// places-N.json (the attribute table) and plan-N.pmtiles (the vector-tile archive).
 //
 // Same seed and N, same bytes. Quotes are real slices of seeds/*.txt (quote === text.slice(start,
 // end)); industry ids come from data/industries.json; names are composed from a pool of place-name
@@ -549,15 +549,15 @@ export function generate(n: number, seed = DEFAULT_SEED, inputs = readInputs()):
 
 export const dataPath = (n: number) => join(DATA_DIR, `features-${n}.geojson`);
 /** The attribute table the build derives from features-<n>.geojson (placesTable). */
-export const placesPath = (n: number) => join(DATA_DIR, `places-${n}.geojson`);
+export const placesPath = (n: number) => join(DATA_DIR, `places-${n}.json`);
 /** The places' texts the build derives with the table: texts-<n>/<chunk file> (placesTable). */
 export const textsDir = (n: number) => join(DATA_DIR, `texts-${n}`);
 /** The vector-tile archive the build derives from features-<n>.geojson (planArchive). */
 export const archivePath = (n: number) => join(DATA_DIR, `plan-${n}.pmtiles`);
 
 /**
- * What the build writes beside the full dataset for the first view: data/places.geojson,
- * data/texts/ and data/plan.pmtiles for the real data, places-<n>.geojson, texts-<n>/ and
+ * What the build writes beside the full dataset for the first view: data/places.json,
+ * data/texts/ and data/plan.pmtiles for the real data, places-<n>.json, texts-<n>/ and
  * plan-<n>.pmtiles here.
  */
 export function derive(collection: FeatureCollection, industries: readonly Industry[]) {
@@ -574,7 +574,14 @@ export function derive(collection: FeatureCollection, industries: readonly Indus
  * The code that derives places-N and plan-N (as the build derives the real files): when it changes,
  * cached files are rebuilt, though GENERATOR_VERSION stays.
  */
-const DERIVED_BY = ['scripts/lib/plan-split.ts', 'scripts/lib/pmtiles-writer.ts', 'src/data/taxonomy.ts'];
+const DERIVED_BY = [
+  'scripts/lib/plan-split.ts',
+  'scripts/lib/pmtiles-writer.ts',
+  'scripts/lib/write-json.ts',
+  'src/data/places-table.ts',
+  'src/data/query.ts',
+  'src/data/taxonomy.ts',
+];
 const derivedBy = () => {
   const hash = createHash('sha256');
   for (const p of DERIVED_BY) hash.update(readFileSync(join(ROOT, p)));
@@ -615,7 +622,7 @@ function metaOf(collection: FeatureCollection, n: number, seed: number): DataMet
 }
 
 /**
- * Writes bench/.data/features-<n>.geojson, places-<n>.geojson, plan-<n>.pmtiles (and its
+ * Writes bench/.data/features-<n>.geojson, places-<n>.json, plan-<n>.pmtiles (and its
  * .meta.json) unless files from the same seed and generator version exist; returns the metadata of
  * each size.
  */
@@ -648,7 +655,7 @@ export function ensureData(sizes = DEFAULT_SIZES, seed = DEFAULT_SEED, log = con
     const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
     log(
       `generated ${path} (${n} features, ${mb(Buffer.byteLength(text))}, ${Math.round(t1 - t0)} ms); ` +
-        `places-${n}.geojson ${mb(Buffer.byteLength(places))} (${Math.round(ms.places)} ms); ` +
+        `places-${n}.json ${mb(Buffer.byteLength(places))} (${Math.round(ms.places)} ms); ` +
         `plan-${n}.pmtiles ${mb(archive.length)} (archive built in ${Math.round(ms.archive)} ms)`,
     );
     return meta;

@@ -18,6 +18,14 @@ const CHROMIUM = CHROMIUM_PATH;
 const VIEWPORT = { width: 1366, height: 800 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /**
+ * Runs of the two reference pages at 100,000 places, where one run takes them 30–60 s (GeoJSON
+ * parsed and tiled in the browser; Leaflet's filter): fewer, so that the whole run fits in 10 minutes.
+ * The app and the empty map keep RUNS everywhere.
+ */
+const REFERENCE_RUNS_AT_LARGEST = Number(process.env.BENCH_REFERENCE_RUNS ?? 3);
+const runsOf = (target: Target, n: number) =>
+  (target === 'maplibre' || target === 'leaflet') && n >= 100_000 ? Math.min(RUNS, REFERENCE_RUNS_AT_LARGEST) : RUNS;
+/**
  * Filter toggles per run: on (the industry's places only). Toggling back off at 100k costs Leaflet
  * tens of seconds per sample, which the 10-minute budget of the whole run cannot afford.
  */
@@ -118,7 +126,7 @@ export function byteRange(
 
 /**
  * One loopback server per dataset. With a synthetic size N, the app's data files are answered with
- * that dataset: every `places-*.geojson` with places-N.geojson, `plan-*.pmtiles` with plan-N.pmtiles,
+ * that dataset: every `places-*.json` with places-N.json, `plan-*.pmtiles` with plan-N.pmtiles,
  * `features-*.geojson` with features-N.geojson (the reference pages read that one). With 'real',
  * every file is the built one, untouched: the app with the real dataset it was built with.
  * Single byte ranges are answered (206, as a static host does: the map reads its tile archive by
@@ -128,7 +136,7 @@ export function serve(n: number | 'real', onSent?: (sent: Sent) => void): Promis
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     let file: string | null = null;
-    if (n !== 'real' && /\/places-[^/]*\.geojson$/.test(path)) file = placesPath(n);
+    if (n !== 'real' && /\/places-[^/]*\.json$/.test(path)) file = placesPath(n);
     else if (n !== 'real' && /\/plan-[^/]*\.pmtiles$/.test(path)) file = archivePath(n);
     else if (n !== 'real' && /\/features-[^/]*\.geojson$/.test(path)) file = dataPath(n);
     else if (n !== 'real' && /\/texts\/[^/]+\.json$/.test(path)) file = join(textsDir(n), basename(path));
@@ -416,7 +424,7 @@ export async function measurePane(browser: Browser, origin: string) {
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** The app's data files: what the first view needs of the places, and the full dataset. */
-const DATA_FILE = /places-.*\.geojson$|plan-.*\.pmtiles$|features-.*\.geojson$/;
+const DATA_FILE = /places-.*\.json$|plan-.*\.pmtiles$|features-.*\.geojson$/;
 
 interface DataTransfer {
   /** gzip -9 bytes of everything sent, summed over `files`. */
@@ -729,6 +737,7 @@ async function main() {
       // before the first size only, which the 10-minute budget of the whole run allows for.
       for (let round = k === 0 ? 0 : 1; round <= RUNS; round++) {
         for (const target of TARGETS) {
+          if (round > runsOf(target, n)) continue;
           const s = await runOnce(target, {
             browser,
             n,
@@ -810,6 +819,7 @@ async function main() {
       machine,
       method: {
         runs: RUNS,
+        reference_runs_at_100k: Math.min(RUNS, REFERENCE_RUNS_AT_LARGEST),
         warmup: 'one round of all three pages before the first size',
         order: 'interleaved app, maplibre, leaflet per round; a fresh browser context per run',
         first_idle:
@@ -821,7 +831,7 @@ async function main() {
           'the same basemap, controls, size and view with no places: the floor any page with places is measured against (first-idle and heap)',
         growth: 'printed per measure and page: the value at the largest N ÷ the value at the smallest N',
         data_first_view:
-          "bundle.data_gzip: the built app with the real dataset (its own assets), ?lang=zh-Hans, the benchmark's window and the app's own view, service workers blocked, until the first idle has been painted and 600 ms more; the gzip -9 size of the bytes the server sent for each places-*.geojson, plan-*.pmtiles and features-*.geojson response (a range response: of its slice), summed; data_first_visit_with_service_worker: the same with the service worker allowed, until it is ready (its precache included)",
+          "bundle.data_gzip: the built app with the real dataset (its own assets), ?lang=zh-Hans, the benchmark's window and the app's own view, service workers blocked, until the first idle has been painted and 600 ms more; the gzip -9 size of the bytes the server sent for each places-*.json, plan-*.pmtiles and features-*.geojson response (a range response: of its slice), summed; data_first_visit_with_service_worker: the same with the service worker allowed, until it is ready (its precache included)",
         heap: `main-thread JS heap 0.6 s (100k: 1.5 s) after the first idle, after a forced GC (MapLibre's workers not included)`,
       },
     };

@@ -1,6 +1,6 @@
 // npm run data: sources/ (records, translations) + seeds/ + data/boundaries/ -> data/features.geojson, data/industries.json,
 // data/search-terms.json (sources/search-terms.yaml + OpenCC's tables), and what the first view loads
-// cut from data/features.geojson (scripts/lib/plan-split.ts): data/places.geojson, data/texts/, data/plan.pmtiles;
+// cut from data/features.geojson (scripts/lib/plan-split.ts): data/places.json, data/texts/, data/plan.pmtiles;
 // data/schema/*.schema.json. Stops with every problem listed (file, record, field) on bad input.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -72,7 +72,7 @@ function main() {
   mkdirSync(join(ROOT, 'data/schema'), { recursive: true });
   writeJson(join(ROOT, 'data/features.geojson'), out.features);
   const split = placesTable(out.features!);
-  writeJson(join(ROOT, 'data/places.geojson'), split.table);
+  writeJson(join(ROOT, 'data/places.json'), split.table);
   // The chunk files are named by their content: old names go.
   rmSync(join(ROOT, 'data/texts'), { recursive: true, force: true });
   mkdirSync(join(ROOT, 'data/texts'));

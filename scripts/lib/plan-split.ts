@@ -1,8 +1,9 @@
 // What the first view loads, cut from the full dataset (data/features.geojson) at build time, for the
 // real data and the benchmark's synthetic data alike (one path):
-//   - data/places.geojson: the attribute table. Every place with its properties and its clauses'
-//     places in the documents, its bounding box and, for a point, its point; an area's outline is
-//     left out (geometry null), and so are the words only a panel shows (data/texts/).
+//   - data/places.json: the attribute table, as columns (src/data/places-table.ts). Every place with
+//     its properties and its clauses' places in the documents, its bounding box and its point (an
+//     area's centroid); an area's outline is left out, and so are the words only a panel shows
+//     (data/texts/).
 //   - data/plan.pmtiles: the map's geometry as vector tiles in one PMTiles archive, read by range
 //     requests, so that the map loads only the tiles in view.
 // Exports and distances read outlines from data/features.geojson when a panel needs them.
@@ -10,8 +11,9 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { createHash } from 'node:crypto';
 import bbox from '@turf/bbox';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { KIND_ORDER, type Kind } from '../../src/data/types.ts';
+import { encodePlacesTable, type PlacesTable, type TableRecord } from '../../src/data/places-table.ts';
 import { PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
 import { writePmtiles, type ArchiveTile } from './pmtiles-writer.ts';
 
@@ -162,25 +164,25 @@ const PANEL_FIELDS = ['function_zh', 'note', 'note_zh'] as const;
 const CLAUSE_TEXT_FIELDS = ['quote', 'quote_en'] as const;
 
 export interface PlacesSplit {
-  /** data/places.geojson */
-  table: FeatureCollection & { texts: { chunk: number; files: string[] }; tiles: { minzoom: number } };
+  /** data/places.json (src/data/places-table.ts) */
+  table: PlacesTable;
   /** data/texts/<file>: for each place of the chunk, its texts and its clauses' words. */
   texts: { file: string; content: Record<string, unknown> }[];
 }
 
 /**
  * The attribute table: each place's properties (without the panels' words), its bounding box
- * (rounded out to 6 decimals, ~0.1 m) and, for an area, `centroid` (where distances are measured
- * from); an area's geometry is null. The panels' words (function, notes, the clauses' quotes and
- * English) go to chunk files of TEXT_CHUNK rows, named by their content's hash, which the table lists.
+ * (rounded out to 6 decimals, ~0.1 m) and where distances are measured from (its point, or an
+ * area's centroid), as columns (src/data/places-table.ts). The panels' words (function, notes, the
+ * clauses' quotes and English) go to chunk files of TEXT_CHUNK rows, named by their content's hash,
+ * which the table lists.
  */
 export function placesTable(collection: FeatureCollection): PlacesSplit {
   const out = (v: number, up: boolean) => (up ? Math.ceil(v * 1e6) : Math.floor(v * 1e6)) / 1e6;
   const chunks: Record<string, unknown>[] = [];
-  const features = collection.features.map((f, row): Feature => {
+  const records = collection.features.map((f, row): TableRecord => {
     const [w, s, e, n] = bbox(f);
-    const point = f.geometry.type === 'Point';
-    const centroid = point ? null : vertexMean(f.geometry);
+    const point = f.geometry.type === 'Point' ? (f.geometry.coordinates.slice(0, 2) as [number, number]) : null;
     const all = f.properties as Record<string, unknown> & { id: string; sources: Record<string, unknown>[] };
     const properties: Record<string, unknown> = {};
     const texts: Record<string, unknown> = {};
@@ -195,13 +197,9 @@ export function placesTable(collection: FeatureCollection): PlacesSplit {
     });
     texts.clauses = all.sources.map((c) => Object.fromEntries(CLAUSE_TEXT_FIELDS.map((k) => [k, c[k]])));
     ((chunks[Math.floor(row / TEXT_CHUNK)] ??= {}) as Record<string, unknown>)[all.id] = texts;
-    if (centroid) properties.centroid = centroid;
-    return {
-      type: 'Feature',
-      bbox: [out(w, false), out(s, false), out(e, true), out(n, true)],
-      geometry: point ? f.geometry : null,
-      properties,
-    } as Feature;
+    const box: TableRecord['bbox'] = [out(w, false), out(s, false), out(e, true), out(n, true)];
+    const origin = point ?? vertexMean(f.geometry) ?? [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
+    return { properties, bbox: box, point, origin };
   });
   const texts = chunks.map((places, k) => {
     const content = { places };
@@ -209,13 +207,11 @@ export function placesTable(collection: FeatureCollection): PlacesSplit {
     return { file: `${String(k).padStart(4, '0')}-${hash}.json`, content };
   });
   return {
-    table: {
-      type: 'FeatureCollection',
+    table: encodePlacesTable(records, {
       texts: { chunk: TEXT_CHUNK, files: texts.map((t) => t.file) },
       // The archive's first zoom (planTileMinZoom): below it the map counts places from this table.
       tiles: { minzoom: planTileMinZoom(collection) },
-      features,
-    },
+    }),
     texts,
   };
 }
@@ -278,7 +274,7 @@ export function planArchive(collection: FeatureCollection, rollup: (ids: string[
     maxZoom: PLAN_TILE_ZOOMS.max,
     metadata: {
       name: 'plan',
-      description: 'Places planned by the documents (see DATA.md); attributes in places.geojson',
+      description: 'Places planned by the documents (see DATA.md); attributes in places.json',
       vector_layers: [{ id: PLAN_TILE_LAYER, fields, minzoom: minZoom, maxzoom: PLAN_TILE_ZOOMS.max }],
     },
   });

@@ -1,11 +1,18 @@
 import { writeFileSync } from 'node:fs';
 
 /**
- * Formats JSON deterministically: a FeatureCollection gets one feature per line, which keeps diffs
- * readable and files small; anything else is indented. Key order is the order objects were built in.
+ * Formats JSON deterministically: a FeatureCollection gets one feature per line and a table of
+ * columns (src/data/places-table.ts) one column per line, which keeps diffs readable and files
+ * small; anything else is indented. Key order is the order objects were built in.
  */
 export function formatJson(value: unknown): string {
-  const v = value as { type?: string; features?: unknown[] };
+  const v = value as { type?: string; features?: unknown[]; columns?: Record<string, unknown> };
+  if (v && typeof v.columns === 'object' && v.columns !== null && !Array.isArray(v.columns)) {
+    const { columns, ...rest } = v;
+    const head = Object.entries(rest).map(([k, x]) => `${JSON.stringify(k)}:${JSON.stringify(x)}`);
+    const body = Object.entries(columns).map(([k, x]) => `${JSON.stringify(k)}:${JSON.stringify(x)}`);
+    return `{${head.join(',\n')},\n"columns":{\n${body.join(',\n')}\n}}\n`;
+  }
   if (v && v.type === 'FeatureCollection' && Array.isArray(v.features)) {
     const { features, ...rest } = v;
     const head = JSON.stringify(rest).slice(0, -1);

@@ -68,19 +68,27 @@ function buildColumn(features: readonly PlanFeature[], key: FilterKey): Column {
   const values: string[] = [];
   const start = new Uint32Array(features.length + 1);
   const codes: number[] = [];
-  for (let i = 0; i < features.length; i++) {
-    const from = (start[i] = codes.length);
-    for (const v of valuesOf(features[i], key)) {
-      let c = code.get(v);
-      if (c === undefined) {
-        c = values.length;
-        code.set(v, c);
-        values.push(v);
-      }
-      let dup = false;
-      for (let j = from; j < codes.length; j++) if (codes[j] === c) dup = true;
-      if (!dup) codes.push(c);
+  const codeOf = (v: string) => {
+    let c = code.get(v);
+    if (c === undefined) {
+      c = values.length;
+      code.set(v, c);
+      values.push(v);
     }
+    return c;
+  };
+  // Places share their lists (one array per distinct list, places-table.ts): each is coded once.
+  const coded = new Map<readonly string[] | string, number[]>();
+  for (let i = 0; i < features.length; i++) {
+    start[i] = codes.length;
+    const f = features[i];
+    const list = key === 'kinds' ? f.kind : valuesOf(f, key);
+    let out = coded.get(list);
+    if (!out) {
+      out = [...new Set(typeof list === 'string' ? [list] : list)].map(codeOf);
+      coded.set(list, out);
+    }
+    for (const c of out) codes.push(c);
   }
   start[features.length] = codes.length;
   return { values, code, start, codes: Uint32Array.from(codes) };
@@ -183,37 +191,42 @@ export function allFacetCounts(features: PlanFeature[], filters: Filters): Recor
 
 const kindRank = new Map(KIND_ORDER.map((k, i) => [k, i]));
 
-const listOrder = (a: PlanFeature, b: PlanFeature) =>
-  a.province.localeCompare(b.province) ||
-  (kindRank.get(a.kind) ?? 99) - (kindRank.get(b.kind) ?? 99) ||
-  a.name_pinyin.localeCompare(b.name_pinyin);
-
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Place indices sorted by `listOrder`, ties in data order (a stable sort). Collation is slow at
- * 100,000 places, so the indices are first sorted by plain code units of the lower-cased pinyin
- * (its order for the letters, digits and spaces of nearly every name), then checked pair by pair
- * with `listOrder` itself; only if a pair is out of order does the full collation sort run.
+ * How the list sorts names: pinyin in lower case without tone marks or diaeresis (lü → lu), by code
+ * units (the pinyin is Latin letters, digits and spaces; no collation needed, and none to differ
+ * between browsers).
  */
-function listOrderOf(features: readonly PlanFeature[]): number[] {
-  const order = features.map((_, i) => i);
-  const key = features.map((f) => f.name_pinyin.toLowerCase().replace(/ü/g, 'u'));
+export const pinyinSortKey = (pinyin: string): string =>
+  // Nearly every name is plain already: no new string for it (100,000 names at national scale).
+  /^[a-z0-9 ]*$/.test(pinyin) ? pinyin : pinyin.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+
+/**
+ * Place indices in list order: province, kind (KIND_ORDER), pinyin (`pinyinSortKey`, then as
+ * written), ties in data order (a stable sort).
+ */
+export function listOrderOf(features: readonly PlanFeature[], given?: readonly number[] | null): number[] {
+  const key = features.map((f) => pinyinSortKey(f.name_pinyin));
   const rank = features.map((f) => kindRank.get(f.kind) ?? 99);
-  order.sort(
-    (a, b) =>
-      byCodeUnits(features[a].province, features[b].province) ||
-      rank[a] - rank[b] ||
-      byCodeUnits(key[a], key[b]) ||
-      byCodeUnits(features[a].name_pinyin, features[b].name_pinyin),
-  );
-  for (let j = 1; j < order.length; j++) {
-    const c = listOrder(features[order[j - 1]], features[order[j]]);
-    if (c > 0 || (c === 0 && order[j - 1] > order[j])) {
-      return features.map((_, i) => i).sort((a, b) => listOrder(features[a], features[b]));
+  const compare = (a: number, b: number) =>
+    byCodeUnits(features[a].province, features[b].province) ||
+    rank[a] - rank[b] ||
+    byCodeUnits(key[a], key[b]) ||
+    byCodeUnits(features[a].name_pinyin, features[b].name_pinyin) ||
+    a - b;
+  // The build wrote the order with the table (places-table.ts): checked in one pass, not sorted again.
+  if (given && given.length === features.length) {
+    const seen = new Uint8Array(features.length);
+    let ok = true;
+    for (let j = 0; ok && j < given.length; j++) {
+      const i = given[j];
+      ok = Number.isInteger(i) && i >= 0 && i < features.length && !seen[i] && (j === 0 || compare(given[j - 1], i) < 0);
+      if (ok) seen[i] = 1;
     }
+    if (ok) return [...given];
   }
-  return order;
+  return features.map((_, i) => i).sort(compare);
 }
 
 /**
@@ -231,7 +244,7 @@ export function selectPlaces(
   if (!ix.order) {
     // Once per dataset, with the first selection (when the data arrive): the list order, and the
     // posting lists that make every later filter click cost only what it selects.
-    ix.order = listOrderOf(features);
+    ix.order = listOrderOf(features, dataset.listOrder);
     for (const k of FILTER_KEYS) positionsOf(ix, k, []);
   }
   const order = ix.order;

@@ -63,7 +63,7 @@ export type TextedClause = Clause & ClauseText;
 /** A place with its texts: what the detail panel, the brief and the exports show. */
 export type TextedPlace = Omit<PlanFeature, 'sources'> & PlaceTextFields & { sources: TextedClause[] };
 
-/** One place of the attribute table, data/places.geojson (see DATA.md for the contract). */
+/** One place of the attribute table, data/places.json (see DATA.md for the contract). */
 export interface PlanFeature {
   id: string;
   name_zh: string;
@@ -189,6 +189,8 @@ export interface Dataset {
    * because a tile would hold too many places, and the map counts them instead (plan-map/counts.ts).
    */
   tileMinZoom: number;
+  /** `features` indices in list order, as the build wrote them (query.ts checks it); null: not given. */
+  listOrder: number[] | null;
   /** Records that could not be read, each with the reason; the rest of the data still loads. */
   problems: string[];
 }

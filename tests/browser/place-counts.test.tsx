@@ -7,7 +7,7 @@ import { afterEach, expect, test } from 'vitest';
 import { page } from 'vitest/browser';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
-import placesUrl from '../../data/places.geojson?url';
+import placesUrl from '../../data/places.json?url';
 import { planArchiveUrl } from '../../src/data/plan-archive.ts';
 import type { CountProperties } from '../../src/features/plan-map/counts.ts';
 import { COUNT_SOURCE, countLayerIds, PLAN_LAYERS } from '../../src/map-style/plan-layers.ts';

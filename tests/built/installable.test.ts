@@ -52,7 +52,7 @@ beforeAll(async () => {
   writeFileSync(join(root, 'data', 'features.geojson'), JSON.stringify(data));
   // Cut by the build's own step, as `npm run data` does.
   const split = placesTable(data);
-  writeFileSync(join(root, 'data', 'places.geojson'), JSON.stringify(split.table));
+  writeFileSync(join(root, 'data', 'places.json'), JSON.stringify(split.table));
   mkdirSync(join(root, 'data', 'texts'));
   for (const t of split.texts) writeFileSync(join(root, 'data', 'texts', t.file), JSON.stringify(t.content));
   secondBuild = join(root, 'second');
@@ -158,7 +158,7 @@ test('a new deployment shows the update prompt; accepting it serves the new data
       const urls: string[] = [];
       for (const name of await caches.keys())
         for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
-      return urls.filter((u) => /places-[^/]*\.geojson$/.test(u));
+      return urls.filter((u) => /places-[^/]*\.json$/.test(u));
     });
   const before = await precachedData();
   expect(before).toHaveLength(1);

@@ -9,6 +9,7 @@ import type {
   Dataset,
   DocumentMeta,
   Industry,
+  PlanFeature,
   IndustryGroup,
   PlaceTexts,
   Region,
@@ -23,12 +24,11 @@ export const regions = readJson<Region[]>('data/regions.json');
 export const documents = readJson<DocumentMeta[]>('seeds/manifest.json');
 export const searchTables = readJson<SearchTables>('data/search-terms.json');
 
-/** A collection of places read with the project's taxonomy, regions and documents. */
-export const datasetOf = (collection: FeatureCollection): Dataset =>
-  datasetFrom(collection, taxonomy, regions, documents);
+/** An attribute table (src/data/places-table.ts) read with the project's taxonomy, regions and documents. */
+export const datasetOf = (table: unknown): Dataset => datasetFrom(table, taxonomy, regions, documents);
 
-/** The real attribute table (`data/places.geojson`, what the app loads) as a Dataset. */
-export const realDataset = (): Dataset => datasetOf(readJson<FeatureCollection>('data/places.geojson'));
+/** The real attribute table (`data/places.json`, what the app loads) as a Dataset. */
+export const realDataset = (): Dataset => datasetOf(readJson('data/places.json'));
 
 /** The real places with their texts (data/texts/), as the panels show them. */
 export const realTextedPlaces = (dataset: Dataset = realDataset()): TextedPlace[] => {
@@ -44,3 +44,17 @@ export const realTextedPlaces = (dataset: Dataset = realDataset()): TextedPlace[
 
 /** The real areas' outlines (`data/features.geojson`), as the app loads them for exports and distances. */
 export const realOutlines = (): Outlines => outlinesFrom(readJson<FeatureCollection>('data/features.geojson'));
+
+/** A loaded place as the table stores it: without what the loader computes (roll-ups, point, origin, box, row). */
+export const storedOf = ({
+  industryRollup: _r,
+  point: _p,
+  origin: _o,
+  bbox: _b,
+  row: _w,
+  sources,
+  ...rest
+}: PlanFeature): Record<string, unknown> => ({
+  ...rest,
+  sources: sources.map(({ industryRollup: _c, ...clause }) => clause),
+});

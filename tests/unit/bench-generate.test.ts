@@ -2,13 +2,13 @@
 // same bytes, and the first view's files are derived from them as the build derives the real ones.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import type { Feature, FeatureCollection } from 'geojson';
 import { PMTiles, TileType, type Source } from 'pmtiles';
 import { expect, test } from 'vitest';
 import { derive, generate } from '../../bench/generate.ts';
 import type { Industry } from '../../src/data/types.ts';
 import { FeatureCollectionOut } from '../../scripts/lib/schema.ts';
 import { formatJson } from '../../scripts/lib/write-json.ts';
+import { datasetOf, storedOf } from '../support/dataset.ts';
 
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
 
@@ -77,7 +77,6 @@ const tableProperties = ({
 test('places-N is the attribute table of features-N: same places, areas without their outline', () => {
   const collection = generate(800, 4);
   const derived = derive(collection, industries());
-  const places = JSON.parse(derived.places) as FeatureCollection;
   // The words only a panel shows are in texts-N, every place's with its clauses' words in order.
   const texts = Object.assign({}, ...derived.texts.map((t) => JSON.parse(t.text).places)) as Record<
     string,
@@ -87,25 +86,24 @@ test('places-N is the attribute table of features-N: same places, areas without 
     const p = f.properties as { id: string; sources: { quote: string }[] };
     expect(texts[p.id].clauses.map((c) => c.quote)).toEqual(p.sources.map((c) => c.quote));
   }
-  expect(places.features.map((f) => f.properties?.id)).toEqual(collection.features.map((f) => f.properties?.id));
+  const dataset = datasetOf(JSON.parse(derived.places));
+  expect(dataset.problems).toEqual([]);
+  expect(dataset.features.map((f) => f.id)).toEqual(collection.features.map((f) => f.properties?.id));
   let areas = 0;
-  places.features.forEach((f: Feature, i) => {
+  dataset.features.forEach((f, i) => {
     const full = collection.features[i];
-    const [w, s, e, n] = f.bbox!;
+    const [w, s, e, n] = f.bbox;
     expect(w).toBeLessThanOrEqual(e);
     expect(s).toBeLessThanOrEqual(n);
+    expect(storedOf(f)).toEqual(tableProperties(full.properties!));
+    const [x, y] = f.origin;
+    expect([w <= x && x <= e, s <= y && y <= n]).toEqual([true, true]);
     if (full.geometry.type === 'Point') {
-      expect(f.geometry).toEqual(full.geometry);
-      const [x, y] = full.geometry.coordinates;
-      expect([w <= x && x <= e, s <= y && y <= n]).toEqual([true, true]);
-      expect(f.properties).toEqual(tableProperties(full.properties!));
+      expect(f.point).toEqual(full.geometry.coordinates.slice(0, 2));
+      expect(f.origin).toEqual(f.point);
     } else {
       areas++;
-      expect(f.geometry).toBeNull();
-      const { centroid, ...rest } = f.properties as { centroid: [number, number] };
-      expect(rest).toEqual(tableProperties(full.properties!));
-      expect(centroid[0]).toBeGreaterThanOrEqual(w);
-      expect(centroid[0]).toBeLessThanOrEqual(e);
+      expect(f.point).toBeNull();
     }
   });
   expect(areas).toBeGreaterThan(50);

@@ -13,36 +13,44 @@ const dataset = realDataset();
 describe('place counts', () => {
   test('at each zoom level the bubbles add up to the selection, and each holds exactly the places of its cell', () => {
     fc.assert(
-      fc.property(fc.subarray(dataset.industries.map((i) => i.id), { maxLength: 2 }), (industries) => {
-        const places = selectPlaces(dataset, { ...EMPTY_FILTERS, industries }, null);
-        const counts = placeCounts(places, dataset.features, 3, 7, formatInteger);
-        for (let z = 3; z < 7; z++) {
-          const level = counts.features.filter((f) => f.properties.z === z);
-          expect(level.reduce((sum, f) => sum + f.properties.count, 0)).toBe(places.length);
-          for (const f of level) {
-            const inside = places.filter(
-              (p) =>
-                p.origin[0] >= f.properties.west &&
-                p.origin[0] <= f.properties.east &&
-                p.origin[1] >= f.properties.south &&
-                p.origin[1] <= f.properties.north,
-            );
-            expect(inside.length).toBeGreaterThanOrEqual(f.properties.count);
-            const [lng, lat] = f.geometry.coordinates;
-            expect(lng).toBeGreaterThanOrEqual(f.properties.west);
-            expect(lng).toBeLessThanOrEqual(f.properties.east);
-            expect(lat).toBeGreaterThanOrEqual(f.properties.south);
-            expect(lat).toBeLessThanOrEqual(f.properties.north);
+      fc.property(
+        fc.subarray(
+          dataset.industries.map((i) => i.id),
+          { maxLength: 2 },
+        ),
+        (industries) => {
+          const places = selectPlaces(dataset, { ...EMPTY_FILTERS, industries }, null);
+          const counts = placeCounts(places, dataset.features, 3, 7, formatInteger);
+          for (let z = 3; z < 7; z++) {
+            const level = counts.features.filter((f) => f.properties.z === z);
+            expect(level.reduce((sum, f) => sum + f.properties.count, 0)).toBe(places.length);
+            for (const f of level) {
+              const inside = places.filter(
+                (p) =>
+                  p.origin[0] >= f.properties.west &&
+                  p.origin[0] <= f.properties.east &&
+                  p.origin[1] >= f.properties.south &&
+                  p.origin[1] <= f.properties.north,
+              );
+              expect(inside.length).toBeGreaterThanOrEqual(f.properties.count);
+              const [lng, lat] = f.geometry.coordinates;
+              expect(lng).toBeGreaterThanOrEqual(f.properties.west);
+              expect(lng).toBeLessThanOrEqual(f.properties.east);
+              expect(lat).toBeGreaterThanOrEqual(f.properties.south);
+              expect(lat).toBeLessThanOrEqual(f.properties.north);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 20 },
     );
   });
 
   test('places in one cell share a bubble at the mean of their positions; cells are about COUNT_CELL_PX wide', () => {
     const xiamen = dataset.features.filter((f) => f.prefecture.includes('350200'));
-    const zhangzhou = dataset.features.filter((f) => f.prefecture.includes('350600') && !f.prefecture.includes('350200'));
+    const zhangzhou = dataset.features.filter(
+      (f) => f.prefecture.includes('350600') && !f.prefecture.includes('350200'),
+    );
     // At zoom 3 a cell is about 7° wide: one prefecture's places are in one or two cells.
     const z3 = placeCounts(xiamen, dataset.features, 3, 4, formatInteger).features;
     expect(z3.length).toBeLessThanOrEqual(2);

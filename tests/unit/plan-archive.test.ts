@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
+import centroid from '@turf/centroid';
 import { PbfReader } from 'pbf';
 import { PMTiles, TileType, type Source } from 'pmtiles';
 import type { FeatureCollection } from 'geojson';
@@ -23,7 +24,7 @@ import { formatJson } from '../../scripts/lib/write-json.ts';
 import { rollupOf } from '../../src/data/taxonomy.ts';
 import { PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
 import { PLAN_MAP_MIN_ZOOM } from '../../src/features/plan-map/map-options.ts';
-import { readJson, realDataset, taxonomy } from '../support/dataset.ts';
+import { readJson, realDataset, storedOf, taxonomy } from '../support/dataset.ts';
 
 const full = readJson<FeatureCollection>('data/features.geojson');
 const rollup = rollupOf(taxonomy.industries);
@@ -44,10 +45,22 @@ function reader(bytes: Uint8Array): PMTiles {
 
 const decode = (data: ArrayBuffer) => new VectorTile(new PbfReader(new Uint8Array(data))).layers[PLAN_TILE_LAYER];
 
+/** A stored place's properties less the words that go to data/texts/. */
+const withoutTexts = ({
+  function_zh: _f,
+  note: _n,
+  note_zh: _z,
+  sources,
+  ...stored
+}: Record<string, unknown> & { sources?: Record<string, unknown>[] }) => ({
+  ...stored,
+  sources: sources!.map(({ quote: _q, quote_en: _e, ...c }) => c),
+});
+
 describe('the committed first-view files', () => {
-  test('data/places.geojson, data/texts/ and data/plan.pmtiles are what `npm run data` cuts from data/features.geojson', () => {
+  test('data/places.json, data/texts/ and data/plan.pmtiles are what `npm run data` cuts from data/features.geojson', () => {
     const split = placesTable(full);
-    expect(formatJson(split.table)).toBe(readFileSync('data/places.geojson', 'utf8'));
+    expect(formatJson(split.table)).toBe(readFileSync('data/places.json', 'utf8'));
     expect(readdirSync('data/texts').sort()).toEqual(split.texts.map((t) => t.file).sort());
     for (const t of split.texts)
       expect(formatJson(t.content), t.file).toBe(readFileSync(`data/texts/${t.file}`, 'utf8'));
@@ -82,24 +95,27 @@ describe('the committed first-view files', () => {
     expect(split.table.texts.files).toEqual(split.texts.map((t) => t.file));
   });
 
-  test('the attribute table holds every place, no outline, and boxes that contain each outline', () => {
-    const table = readJson<FeatureCollection>('data/places.geojson');
-    expect(table.features.map((f) => f.properties!.id)).toEqual(full.features.map((f) => f.properties!.id));
-    table.features.forEach((f, i) => {
+  test('the attribute table holds every place as stored, no outline, and boxes that contain each outline', () => {
+    const dataset = realDataset();
+    expect(dataset.problems).toEqual([]);
+    expect(dataset.features.map((f) => f.id)).toEqual(full.features.map((f) => f.properties!.id));
+    dataset.features.forEach((f, i) => {
+      expect(storedOf(f)).toEqual(withoutTexts(full.features[i].properties!));
       const g = full.features[i].geometry;
-      if (g.type === 'Point') expect(f.geometry).toEqual(g);
+      if (g.type === 'Point') expect(f.point).toEqual(g.coordinates);
       else {
-        expect(f.geometry, String(f.properties!.id)).toBeNull();
-        const [w, s, e, n] = f.bbox!;
+        expect(f.point, f.id).toBeNull();
+        const [w, s, e, n] = f.bbox;
         const coords = (g.type === 'Polygon' ? [g.coordinates] : (g as GeoJSON.MultiPolygon).coordinates).flat(2);
         for (const [x, y] of coords) expect(x >= w && x <= e && y >= s && y <= n).toBe(true);
+        // Distances are measured from the outline's centroid (turf's: the mean of its vertices).
+        expect(f.origin[0]).toBeCloseTo(centroid(full.features[i]).geometry.coordinates[0], 9);
+        expect(f.origin[1]).toBeCloseTo(centroid(full.features[i]).geometry.coordinates[1], 9);
       }
     });
     // The first view no longer downloads the outlines nor the panels' words: the table is a
     // fraction of the full file.
-    expect(readFileSync('data/places.geojson').length).toBeLessThan(
-      0.15 * readFileSync('data/features.geojson').length,
-    );
+    expect(readFileSync('data/places.json').length).toBeLessThan(0.15 * readFileSync('data/features.geojson').length);
   });
 });
 
@@ -123,7 +139,7 @@ describe('the tile archive', () => {
     expect(metadata.vector_layers.map((l) => l.id)).toEqual([PLAN_TILE_LAYER]);
     expect(Object.keys(metadata.vector_layers[0].fields)).toContain('ind');
     // The table says where the tiles start (the app counts places below it): here, from the start.
-    expect(readJson<{ tiles: { minzoom: number } }>('data/places.geojson').tiles.minzoom).toBe(header.minZoom);
+    expect(readJson<{ tiles: { minzoom: number } }>('data/places.json').tiles.minzoom).toBe(header.minZoom);
     expect(realDataset().tileMinZoom).toBe(header.minZoom);
   });
 
@@ -139,18 +155,27 @@ describe('the tile archive', () => {
         name_zh: '园',
         name_zh_hant: '園',
         name_en: 'Park',
+        name_pinyin: 'yuan',
         industries: ['petrochemical'],
+        industries_text: ['石化'],
+        children: [],
+        province: '350000',
         docs: ['d'],
         prefecture: ['350000'],
-        sources: [],
+        sources: [{ doc: 'd', start: 0, end: 1, industries: ['petrochemical'] }],
       },
     });
     const crowd = (lng: number, from: number) =>
       Array.from({ length: PLAN_TILE_MAX_PLACES }, (_, i) => place(from + i, lng));
-    const collection: FeatureCollection = { type: 'FeatureCollection', features: [...crowd(100, 0), ...crowd(120, PLAN_TILE_MAX_PLACES)] };
+    const collection: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [...crowd(100, 0), ...crowd(120, PLAN_TILE_MAX_PLACES)],
+    };
     expect(planTileMinZoom(collection)).toBe(4);
     // One place fewer, and every tile from zoom 3 holds few enough.
-    expect(planTileMinZoom({ ...collection, features: collection.features.slice(1, PLAN_TILE_MAX_PLACES + 1) })).toBe(3);
+    expect(planTileMinZoom({ ...collection, features: collection.features.slice(1, PLAN_TILE_MAX_PLACES + 1) })).toBe(
+      3,
+    );
     const bytes = planArchive(collection, rollup);
     const built = reader(bytes);
     const header = await built.getHeader();

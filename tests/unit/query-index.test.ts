@@ -19,12 +19,11 @@ import { plainForm } from '../../src/data/search/fold.ts';
 import { buildSearchIndex, searchScores, type SearchTables } from '../../src/data/search/index.ts';
 import type { Dataset, DocumentMeta, Industry, IndustryGroup, PlanFeature, Region } from '../../src/data/types.ts';
 import { KIND_ORDER } from '../../src/data/types.ts';
-import type { FeatureCollection } from 'geojson';
 
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
-const load = (collection: FeatureCollection) =>
+const load = (table: unknown) =>
   datasetFrom(
-    collection,
+    table,
     read('data/industries.json') as { groups: IndustryGroup[]; industries: Industry[] },
     read('data/regions.json') as Region[],
     read('seeds/manifest.json') as DocumentMeta[],
@@ -42,14 +41,19 @@ function plainFacetCounts(features: PlanFeature[], filters: Filters, key: Filter
   return counts;
 }
 const kindRank = new Map(KIND_ORDER.map((k, i) => [k, i]));
+const codeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+// Pinyin as the list sorts it: lower case, no tone marks or diaeresis.
+const plainKey = (pinyin: string) =>
+  [...pinyin.toLowerCase().normalize('NFD')].filter((c) => !/\p{M}/u.test(c)).join('');
 function plainSelect(dataset: Dataset, filters: Filters, scores: Map<string, number> | null): PlanFeature[] {
   const out = dataset.features.filter((f) => matchesFilters(f, filters) && (!scores || scores.has(f.id)));
   return out.sort(
     (a, b) =>
       (scores ? (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) : 0) ||
-      a.province.localeCompare(b.province) ||
+      codeUnits(a.province, b.province) ||
       (kindRank.get(a.kind) ?? 99) - (kindRank.get(b.kind) ?? 99) ||
-      a.name_pinyin.localeCompare(b.name_pinyin),
+      codeUnits(plainKey(a.name_pinyin), plainKey(b.name_pinyin)) ||
+      codeUnits(a.name_pinyin, b.name_pinyin),
   );
 }
 
@@ -114,7 +118,7 @@ function randomFilters(dataset: Dataset, seed: number, count: number): Filters[]
 }
 
 const datasets: [string, () => Dataset][] = [
-  ['the real dataset', () => load(read('data/places.geojson'))],
+  ['the real dataset', () => load(read('data/places.json'))],
   // Through the same build step as the real data: the app reads the attribute table.
   ['a synthetic dataset of 2,000 places', () => load(placesTable(generate(2000, 7)).table)],
 ];

@@ -13,7 +13,7 @@ import { regionColumns } from '../../src/features/planner/columns.ts';
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
 const taxonomy = read('data/industries.json') as { groups: IndustryGroup[]; industries: Industry[] };
 const dataset = datasetFrom(
-  read('data/places.geojson'),
+  read('data/places.json'),
   taxonomy,
   read('data/regions.json') as Region[],
   read('seeds/manifest.json') as DocumentMeta[],

@@ -297,13 +297,22 @@ function SelectedPlace() {
 
 /** A count badge where several listed places share a point. */
 function Stacks() {
+  const map = useMap();
   const { places, dataset } = useMapPlaces();
   const tileMinZoom = dataset?.tileMinZoom ?? 0;
+  // Below the tiles' first zoom there are no dots to badge: nothing is computed or sent there.
+  const [zoomedIn, setZoomedIn] = useState(() => (map?.getZoom() ?? 0) >= tileMinZoom);
+  useMapEvent('zoomend', (_e, m) => setZoomedIn(m.getZoom() >= tileMinZoom));
+  useEffect(() => {
+    if (map) setZoomedIn(map.getZoom() >= tileMinZoom);
+  }, [map, tileMinZoom]);
   const style = useMemo(() => stackLayers(tileMinZoom), [tileMinZoom]);
   const spec = useMemo(
-    () => ({ type: 'geojson' as const, data: pointStacks(places, dataset?.features ?? places) }),
-    [places, dataset],
+    () =>
+      zoomedIn ? { type: 'geojson' as const, data: pointStacks(places, dataset?.features ?? places) } : null,
+    [places, dataset, zoomedIn],
   );
+  if (!spec) return null;
   return (
     <Source id={STACK_SOURCE} spec={spec}>
       {style.map((layer) => (

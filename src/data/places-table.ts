@@ -1,0 +1,342 @@
+// The attribute table (data/places.json): every place of the first view as columns, not as one
+// GeoJSON feature each. Fields that repeat (kinds, counties, documents, industry sets…) are codes
+// into one list of strings and one list of lists, so the file is a third of the GeoJSON's size,
+// parses in a fraction of its time, and the places it becomes share their arrays (at 100,000
+// places: far less to parse, to allocate and to collect). Written by the build
+// (scripts/lib/plan-split.ts, `placesTable`), read by the app (load-dataset.ts); the format is
+// defined here once, with its encoder and decoder. DATA.md describes it.
+import type { Clause, DocumentMeta, Kind, PlanFeature, Precision } from './types.ts';
+import { KIND_ORDER } from './types.ts';
+import { listOrderOf } from './query.ts';
+
+export const PLACES_TABLE_FORMAT = 'fujian-plan-places';
+export const PLACES_TABLE_VERSION = 1;
+
+/** A place as the build hands it to the encoder: its properties, box and origin (DATA.md). */
+export interface TableRecord {
+  properties: Record<string, unknown>;
+  bbox: [number, number, number, number];
+  /** The point of a point place; null for an area. */
+  point: [number, number] | null;
+  /** Where distances are measured from: the point, or an area's centroid. */
+  origin: [number, number];
+}
+
+/** Properties held as one string each (`name_*`, `id`). */
+const TEXT_FIELDS = ['id', 'name_zh', 'name_zh_hant', 'name_en', 'name_pinyin'] as const;
+/** Properties held as a code into `strings` (-1: absent, for the optional ones). */
+const CODE_FIELDS = ['kind', 'precision', 'province'] as const;
+const OPTIONAL_CODE_FIELDS = ['county', 'county_name', 'county_name_en', 'parent'] as const;
+/** Properties held as a code into `lists` (-1: absent, for the optional ones). */
+const LIST_FIELDS = ['industries', 'industries_text', 'children', 'prefecture', 'docs'] as const;
+const OPTIONAL_LIST_FIELDS = ['aliases_zh', 'aliases_zh_hant', 'aliases_en'] as const;
+/** Numbers per clause in the `sources` column: doc (string code), start, end, industries (list code), wording (string code or -1). */
+const CLAUSE_WIDTH = 5;
+
+type Columns = Record<(typeof TEXT_FIELDS)[number], string[]> &
+  Record<(typeof CODE_FIELDS | typeof OPTIONAL_CODE_FIELDS | typeof LIST_FIELDS | typeof OPTIONAL_LIST_FIELDS)[number], number[]> & {
+    /** [west, south, east, north] per row. */
+    bbox: number[];
+    /** [lng, lat] per row: the point, or an area's centroid. */
+    origin: number[];
+    /** 1 for an area (no point), 0 for a point. */
+    area: number[];
+    /** Row i's clauses are sources[sources_at[i] … sources_at[i + 1]), CLAUSE_WIDTH numbers each. */
+    sources_at: number[];
+    sources: number[];
+    /** The rows in list order (query.ts, `listOrderOf`), so that the app need not sort 100,000 names. */
+    list_order: number[];
+  };
+
+export interface PlacesTable {
+  format: typeof PLACES_TABLE_FORMAT;
+  version: typeof PLACES_TABLE_VERSION;
+  rows: number;
+  /** The places' texts: `files[k]` holds rows k·chunk … (data/texts/). */
+  texts: { chunk: number; files: string[] };
+  /** The tile archive's first zoom (scripts/lib/plan-split.ts, planTileMinZoom). */
+  tiles: { minzoom: number };
+  strings: string[];
+  lists: number[][];
+  columns: Columns;
+}
+
+const KNOWN_FIELDS = new Set<string>([
+  ...TEXT_FIELDS,
+  ...CODE_FIELDS,
+  ...OPTIONAL_CODE_FIELDS,
+  ...LIST_FIELDS,
+  ...OPTIONAL_LIST_FIELDS,
+  'sources',
+]);
+const KNOWN_CLAUSE_FIELDS = new Set(['doc', 'start', 'end', 'industries', 'wording']);
+
+/** The table of `records` (the build's; an unknown field is an error, never silently dropped). */
+export function encodePlacesTable(
+  records: readonly TableRecord[],
+  meta: { texts: PlacesTable['texts']; tiles: PlacesTable['tiles'] },
+): PlacesTable {
+  const strings: string[] = [];
+  const stringCode = new Map<string, number>();
+  const code = (s: unknown): number => {
+    if (typeof s !== 'string') throw new Error(`not a string: ${JSON.stringify(s)}`);
+    let c = stringCode.get(s);
+    if (c === undefined) stringCode.set(s, (c = strings.push(s) - 1));
+    return c;
+  };
+  const lists: number[][] = [];
+  const listCode = new Map<string, number>();
+  const list = (values: unknown): number => {
+    if (!Array.isArray(values)) throw new Error(`not a list: ${JSON.stringify(values)}`);
+    const codes = values.map(code);
+    const key = codes.join(',');
+    let c = listCode.get(key);
+    if (c === undefined) listCode.set(key, (c = lists.push(codes) - 1));
+    return c;
+  };
+  const columns = Object.fromEntries(
+    [
+      ...TEXT_FIELDS,
+      ...CODE_FIELDS,
+      ...OPTIONAL_CODE_FIELDS,
+      ...LIST_FIELDS,
+      ...OPTIONAL_LIST_FIELDS,
+      'bbox',
+      'origin',
+      'area',
+      'sources_at',
+      'sources',
+    ].map((k) => [k, [] as unknown[]]),
+  ) as unknown as Columns;
+  columns.sources_at.push(0);
+  for (const { properties: p, bbox, point, origin } of records) {
+    const unknown = Object.keys(p).filter((k) => !KNOWN_FIELDS.has(k));
+    if (unknown.length) throw new Error(`${String(p.id)}: fields the table has no column for: ${unknown.join(', ')}`);
+    for (const k of TEXT_FIELDS) {
+      if (typeof p[k] !== 'string') throw new Error(`${String(p.id)}: ${k} is not a string`);
+      columns[k].push(p[k] as string);
+    }
+    for (const k of CODE_FIELDS) columns[k].push(code(p[k]));
+    for (const k of OPTIONAL_CODE_FIELDS) columns[k].push(p[k] === undefined ? -1 : code(p[k]));
+    for (const k of LIST_FIELDS) columns[k].push(list(p[k]));
+    for (const k of OPTIONAL_LIST_FIELDS) columns[k].push(p[k] === undefined ? -1 : list(p[k]));
+    columns.bbox.push(...bbox);
+    columns.origin.push(...origin);
+    columns.area.push(point ? 0 : 1);
+    for (const c of p.sources as Record<string, unknown>[]) {
+      const unknownClause = Object.keys(c).filter((k) => !KNOWN_CLAUSE_FIELDS.has(k));
+      if (unknownClause.length) throw new Error(`${String(p.id)}: clause fields without a column: ${unknownClause.join(', ')}`);
+      columns.sources.push(
+        code(c.doc),
+        c.start as number,
+        c.end as number,
+        list(c.industries),
+        c.wording === undefined ? -1 : code(c.wording),
+      );
+    }
+    columns.sources_at.push(columns.sources.length);
+  }
+  columns.list_order = listOrderOf(records.map((r) => r.properties) as unknown as PlanFeature[]);
+  return {
+    format: PLACES_TABLE_FORMAT,
+    version: PLACES_TABLE_VERSION,
+    rows: records.length,
+    texts: meta.texts,
+    tiles: meta.tiles,
+    strings,
+    lists,
+    columns,
+  };
+}
+
+/** Why `json` is not a table at all (its header and the kinds of its parts), or null. */
+function headerProblem(json: unknown): string | null {
+  const t = json as Partial<Record<keyof PlacesTable, unknown>> | null;
+  if (typeof t !== 'object' || t === null || Array.isArray(t)) return 'not a JSON object';
+  if (t.format !== PLACES_TABLE_FORMAT) return `format: expected "${PLACES_TABLE_FORMAT}"`;
+  if (t.version !== PLACES_TABLE_VERSION) return `version: expected ${PLACES_TABLE_VERSION}, found ${String(t.version)}`;
+  if (!Number.isInteger(t.rows) || (t.rows as number) < 0) return 'rows: expected a count';
+  const texts = t.texts as PlacesTable['texts'] | undefined;
+  if (texts !== undefined && !(Number.isInteger(texts?.chunk) && texts.chunk > 0 && Array.isArray(texts.files)))
+    return 'texts: expected { chunk, files }';
+  const tiles = t.tiles as PlacesTable['tiles'] | undefined;
+  if (tiles !== undefined && !(Number.isInteger(tiles?.minzoom) && tiles.minzoom >= 0 && tiles.minzoom <= 22))
+    return 'tiles: expected { minzoom } from 0 to 22';
+  if (!Array.isArray(t.strings)) return 'strings: expected an array';
+  if (!Array.isArray(t.lists)) return 'lists: expected an array';
+  if (typeof t.columns !== 'object' || t.columns === null || Array.isArray(t.columns)) return 'columns: expected an object';
+  return null;
+}
+
+/** Raised when the file as a whole cannot be read (its rows are reported one by one instead). */
+export class TableError extends Error {}
+
+const isCode = (c: unknown, size: number): c is number => Number.isInteger(c) && (c as number) >= 0 && (c as number) < size;
+
+/**
+ * The places of a table, each checked: a row that cannot be read is left out and reported (the
+ * others load); a file that is not a table at all, or whose columns do not match its row count,
+ * raises TableError. Places share their arrays (one per distinct list): read-only.
+ */
+export function decodePlacesTable(
+  json: unknown,
+  documents: ReadonlyMap<string, DocumentMeta>,
+  /** The roll-up of an industry list (taxonomy.ts), computed once per distinct list. */
+  rollup: (ids: string[]) => string[],
+): { features: PlanFeature[]; problems: string[]; table: PlacesTable; listOrder: number[] | null } {
+  const problem = headerProblem(json);
+  if (problem) throw new TableError(problem);
+  const table = json as PlacesTable;
+  const { rows, strings, lists, columns } = table;
+  const lengths: Record<string, number> = { bbox: 4 * rows, origin: 2 * rows, sources_at: rows + 1 };
+  for (const k of [
+    ...TEXT_FIELDS,
+    ...CODE_FIELDS,
+    ...OPTIONAL_CODE_FIELDS,
+    ...LIST_FIELDS,
+    ...OPTIONAL_LIST_FIELDS,
+    'bbox',
+    'origin',
+    'area',
+    'sources_at',
+    'sources',
+  ]) {
+    const column = (columns as Record<string, unknown[] | undefined>)[k];
+    if (!column) throw new TableError(`column ${k} is missing`);
+    if (k !== 'sources' && column.length !== (lengths[k] ?? rows))
+      throw new TableError(`column ${k} has ${column.length} values for ${rows} rows`);
+  }
+  if (!strings.every((v) => typeof v === 'string')) throw new TableError('strings: a value is not a string');
+  for (const l of lists)
+    if (!Array.isArray(l) || !l.every((c) => isCode(c, strings.length)))
+      throw new TableError('lists: a list names a value the table lacks');
+
+  // Each distinct list once: its strings, and (for industries) its roll-up.
+  const listStrings: (string[] | undefined)[] = new Array(lists.length);
+  const stringsOf = (c: number) => (listStrings[c] ??= lists[c].map((s) => strings[s]));
+  const rollups: (string[] | undefined)[] = new Array(lists.length);
+  const rollupOfList = (c: number) => (rollups[c] ??= rollup(stringsOf(c)));
+  const kindOk = new Map<number, boolean>();
+  const isKind = (c: unknown) =>
+    isCode(c, strings.length) && (kindOk.get(c) ?? kindOk.set(c, KIND_ORDER.includes(strings[c] as Kind)).get(c)!);
+  const docsOk = new Map<number, boolean>();
+  const docsKnown = (c: number) =>
+    docsOk.get(c) ?? docsOk.set(c, stringsOf(c).every((d) => documents.has(d))).get(c)!;
+
+  // The columns each row is checked against, looked up once (not per row).
+  const textColumns = TEXT_FIELDS.map((k) => [k, columns[k]] as const);
+  const codeColumns = OPTIONAL_CODE_FIELDS.map((k) => [k, columns[k]] as const);
+  const listColumns = [
+    ...LIST_FIELDS.map((k) => [k, columns[k], false] as const),
+    ...OPTIONAL_LIST_FIELDS.map((k) => [k, columns[k], true] as const),
+  ];
+  const firstBad = (i: number): string | null => {
+    for (const [k, column] of codeColumns) if (column[i] !== -1 && !isCode(column[i], strings.length)) return k;
+    for (const [k, column, optional] of listColumns)
+      if (!isCode(column[i], lists.length) && !(optional && column[i] === -1)) return k;
+    return null;
+  };
+  const { bbox, origin, area, sources_at: at, sources } = columns;
+  const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  /** Why row i cannot be read (its clauses apart), or null. */
+  const rowProblem = (i: number, seen: Set<string>): string | null => {
+    for (const [k, column] of textColumns) {
+      const v = column[i];
+      if (typeof v !== 'string' || v.length === 0) return `${k} missing`;
+    }
+    if (seen.has(columns.id[i])) return 'duplicate id';
+    if (!isKind(columns.kind[i])) return 'unknown kind';
+    if (!isCode(columns.precision[i], strings.length) || !isCode(columns.province[i], strings.length))
+      return 'precision or province missing';
+    const bad = firstBad(i);
+    if (bad) return `${bad} is not a value of the table`;
+    if (!docsKnown(columns.docs[i])) return 'cites an unknown document';
+    const [w, s, e, n] = [bbox[4 * i], bbox[4 * i + 1], bbox[4 * i + 2], bbox[4 * i + 3]];
+    if (!finite(w) || !finite(s) || !finite(e) || !finite(n) || w > e || s > n) return 'no usable bounding box';
+    if (!finite(origin[2 * i]) || !finite(origin[2 * i + 1])) return 'no usable position';
+    const [from, to] = [at[i], at[i + 1]];
+    if (!Number.isInteger(from) || !Number.isInteger(to) || to <= from || (to - from) % CLAUSE_WIDTH || to > sources.length)
+      return 'no source clause';
+    return null;
+  };
+  /** Row i's clauses, or null where one is malformed. */
+  const clausesOf = (i: number): Clause[] | null => {
+    const clauses: Clause[] = [];
+    for (let j = at[i]; j < at[i + 1]; j += CLAUSE_WIDTH) {
+      const doc = sources[j];
+      const start = sources[j + 1];
+      const end = sources[j + 2];
+      const industries = sources[j + 3];
+      const wording = sources[j + 4];
+      if (!isCode(doc, strings.length) || !documents.has(strings[doc])) return null;
+      if (!Number.isInteger(start) || !Number.isInteger(end) || end <= start) return null;
+      if (!isCode(industries, lists.length) || (wording !== -1 && !isCode(wording, strings.length))) return null;
+      clauses.push({
+        doc: strings[doc],
+        start,
+        end,
+        industries: stringsOf(industries),
+        industryRollup: rollupOfList(industries),
+        wording: wording === -1 ? undefined : strings[wording],
+      });
+    }
+    return clauses;
+  };
+  const optionalString = (c: number) => (c === -1 ? undefined : strings[c]);
+  const optionalList = (c: number) => (c === -1 ? undefined : stringsOf(c));
+
+  const problems: string[] = [];
+  const features: PlanFeature[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < rows; i++) {
+    const id = columns.id[i];
+    const problem = rowProblem(i, seen);
+    const clauses = problem ? null : clausesOf(i);
+    if (problem || !clauses) {
+      problems.push(`${typeof id === 'string' && id ? id : `row ${i + 1}`}: ${problem ?? 'a source clause is malformed'}`);
+      continue;
+    }
+    seen.add(id);
+    const o: [number, number] = [origin[2 * i], origin[2 * i + 1]];
+    // One literal, in the order of the stored record (data/features.geojson); an optional field
+    // that is absent is undefined (JSON leaves it out, as the stored file does).
+    features.push({
+      id,
+      name_zh: columns.name_zh[i],
+      name_zh_hant: columns.name_zh_hant[i],
+      name_en: columns.name_en[i],
+      name_pinyin: columns.name_pinyin[i],
+      aliases_zh: optionalList(columns.aliases_zh[i]),
+      aliases_zh_hant: optionalList(columns.aliases_zh_hant[i]),
+      aliases_en: optionalList(columns.aliases_en[i]),
+      kind: strings[columns.kind[i]] as Kind,
+      industries: stringsOf(columns.industries[i]),
+      industries_text: stringsOf(columns.industries_text[i]),
+      parent: optionalString(columns.parent[i]),
+      children: stringsOf(columns.children[i]),
+      province: strings[columns.province[i]],
+      prefecture: stringsOf(columns.prefecture[i]),
+      county: optionalString(columns.county[i]),
+      county_name: optionalString(columns.county_name[i]),
+      county_name_en: optionalString(columns.county_name_en[i]),
+      precision: strings[columns.precision[i]] as Precision,
+      docs: stringsOf(columns.docs[i]),
+      sources: clauses,
+      industryRollup: rollupOfList(columns.industries[i]),
+      point: area[i] === 1 ? null : o,
+      origin: o,
+      bbox: [bbox[4 * i], bbox[4 * i + 1], bbox[4 * i + 2], bbox[4 * i + 3]],
+      row: i,
+    });
+  }
+  // The build's list order, as indices of `features` (rows left out are left out of it too).
+  let listOrder: number[] | null = null;
+  const given = (columns as Partial<Columns>).list_order;
+  if (Array.isArray(given) && given.length === rows) {
+    const indexOfRow = new Int32Array(rows).fill(-1);
+    features.forEach((f, k) => (indexOfRow[f.row] = k));
+    listOrder = [];
+    for (const row of given) if (Number.isInteger(row) && indexOfRow[row] >= 0) listOrder.push(indexOfRow[row]);
+  }
+  return { features, problems, table, listOrder };
+}

@@ -1,0 +1,143 @@
+// The attribute table's columns (src/data/places-table.ts): what the build encodes the app decodes
+// to the same places; a damaged row is left out with its reason and the rest load; a file that is
+// not such a table, or whose columns do not match its rows, is refused with a message that says why.
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { datasetFrom } from '../../src/data/load-dataset.ts';
+import type { PlacesTable } from '../../src/data/places-table.ts';
+import { EMPTY_FILTERS, selectPlaces } from '../../src/data/query.ts';
+import { documents, readJson, realDataset, regions, taxonomy } from '../support/dataset.ts';
+
+const committed = () => readJson<PlacesTable>('data/places.json');
+const load = (table: unknown) => datasetFrom(table, taxonomy, regions, documents);
+
+describe('the attribute table', () => {
+  test('places share one array per distinct list (industries, documents, prefectures), read-only', () => {
+    const { features } = realDataset();
+    const byList = new Map<string, string[]>();
+    for (const f of features) {
+      const key = f.docs.join('|');
+      const seen = byList.get(key);
+      if (seen) expect(f.docs).toBe(seen);
+      else byList.set(key, f.docs);
+    }
+    expect(byList.size).toBeLessThan(features.length / 4);
+  });
+
+  test('is a fraction of the GeoJSON table it replaced (the same rows as features, one line per column)', () => {
+    const text = readFileSync('data/places.json', 'utf8');
+    expect(text.split('\n').length).toBeLessThan(60);
+    // Each string of the table's vocabulary is stored once.
+    const { strings } = committed();
+    expect(new Set(strings).size).toBe(strings.length);
+  });
+
+  test("the build's list order is the list's; a list order that is wrong is not trusted", () => {
+    const sorted = (table: unknown) => selectPlaces(load(table), EMPTY_FILTERS, null).map((f) => f.id);
+    const expected = sorted({ ...committed(), columns: { ...committed().columns, list_order: undefined } });
+    const table = committed();
+    expect(table.columns.list_order.map((row) => table.columns.id[row])).toEqual(expected);
+    expect(sorted(table)).toEqual(expected);
+    const reversed = committed();
+    reversed.columns.list_order.reverse();
+    expect(sorted(reversed)).toEqual(expected);
+    const repeated = committed();
+    repeated.columns.list_order[5] = repeated.columns.list_order[4];
+    expect(sorted(repeated)).toEqual(expected);
+  });
+
+  test.each([
+    [
+      'an unknown kind',
+      (t: PlacesTable): void => {
+        t.columns.kind[3] = t.strings.indexOf('350000');
+      },
+      'unknown kind',
+    ],
+    [
+      'a missing name',
+      (t: PlacesTable): void => {
+        t.columns.name_en[3] = '';
+      },
+      'name_en missing',
+    ],
+    [
+      'a code past the lists',
+      (t: PlacesTable): void => {
+        t.columns.industries[3] = t.lists.length + 5;
+      },
+      'industries is not a value of the table',
+    ],
+    [
+      'a duplicate id',
+      (t: PlacesTable): void => {
+        t.columns.id[3] = t.columns.id[2];
+      },
+      'duplicate id',
+    ],
+    [
+      'a box with west east of east',
+      (t: PlacesTable): void => {
+        t.columns.bbox[12] = 200;
+      },
+      'no usable bounding box',
+    ],
+    [
+      'a clause that ends before it starts',
+      (t: PlacesTable): void => {
+        t.columns.sources[t.columns.sources_at[3] + 2] = 0;
+      },
+      'a source clause is malformed',
+    ],
+    [
+      'a clause of an unknown document',
+      (t: PlacesTable): void => {
+        t.columns.sources[t.columns.sources_at[3]] = t.strings.indexOf('350000');
+      },
+      'a source clause is malformed',
+    ],
+  ] as const)('a row with %s is left out with its reason; every other row loads', (_, damage, reason) => {
+    const table = committed();
+    const id = table.columns.id[3];
+    damage(table);
+    const dataset = load(table);
+    expect(dataset.problems).toEqual([`${table.columns.id[3] || id}: ${reason}`]);
+    expect(dataset.features).toHaveLength(table.rows - 1);
+    expect(dataset.features.map((f) => f.id)).toEqual(
+      realDataset()
+        .features.map((f) => f.id)
+        .filter((_, i) => i !== 3),
+    );
+  });
+
+  test.each([
+    [
+      'a GeoJSON FeatureCollection',
+      (): unknown => ({ type: 'FeatureCollection', features: [] }),
+      /The plan data file is damaged \(format: /,
+    ],
+    ['a newer version', (): unknown => ({ ...committed(), version: 2 }), /damaged \(version: /],
+    [
+      'a column cut short (a truncated file re-joined)',
+      (): unknown => {
+        const t = committed();
+        t.columns.name_en = t.columns.name_en.slice(0, 10);
+        return t;
+      },
+      /damaged \(column name_en has 10 values for 185 rows\)/,
+    ],
+    [
+      'a column missing',
+      (): unknown => {
+        const t = committed() as unknown as { columns: Record<string, unknown> };
+        delete t.columns.bbox;
+        return t;
+      },
+      /damaged \(column bbox is missing\)/,
+    ],
+    ['no file content at all', (): unknown => null, /damaged/],
+  ] as const)('%s is refused with a message in English and Chinese', (_, make, message) => {
+    expect(() => load(make())).toThrow(message);
+    expect(() => load(make())).toThrow(/规划数据文件已损坏/);
+  });
+});
