@@ -550,6 +550,8 @@ export function generate(n: number, seed = DEFAULT_SEED, inputs = readInputs()):
 export const dataPath = (n: number) => join(DATA_DIR, `features-${n}.geojson`);
 /** The attribute table the build derives from features-<n>.geojson (placesTable). */
 export const placesPath = (n: number) => join(DATA_DIR, `places-${n}.json`);
+/** The places' words folded for search, which the build derives with the table (placesTable). */
+export const wordsPath = (n: number) => join(DATA_DIR, `search-words-${n}.json`);
 /** The places' texts the build derives with the table: texts-<n>/<chunk file> (placesTable). */
 export const textsDir = (n: number) => join(DATA_DIR, `texts-${n}`);
 /** The vector-tile archive the build derives from features-<n>.geojson (planArchive). */
@@ -562,12 +564,13 @@ export const archivePath = (n: number) => join(DATA_DIR, `plan-${n}.pmtiles`);
  */
 export function derive(collection: FeatureCollection, industries: readonly Industry[]) {
   const t0 = performance.now();
-  const split = placesTable(collection);
+  const split = placesTable(collection, JSON.parse(readFileSync(join(ROOT, 'data', 'search-terms.json'), 'utf8')));
   const places = formatJson(split.table);
+  const words = formatJson(split.words);
   const texts = split.texts.map((t) => ({ file: t.file, text: formatJson(t.content) }));
   const t1 = performance.now();
   const archive = planArchive(collection, rollupOf(industries));
-  return { places, texts, archive, ms: { places: t1 - t0, archive: performance.now() - t1 } };
+  return { places, words, texts, archive, ms: { places: t1 - t0, archive: performance.now() - t1 } };
 }
 
 /**
@@ -580,7 +583,10 @@ const DERIVED_BY = [
   'scripts/lib/write-json.ts',
   'src/data/places-table.ts',
   'src/data/query.ts',
+  'src/data/search/fold.ts',
+  'src/data/search/index.ts',
   'src/data/taxonomy.ts',
+  'data/search-terms.json',
 ];
 const derivedBy = () => {
   const hash = createHash('sha256');
@@ -632,7 +638,7 @@ export function ensureData(sizes = DEFAULT_SIZES, seed = DEFAULT_SEED, log = con
   return sizes.map((n) => {
     const path = dataPath(n);
     const metaPath = path.replace(/\.geojson$/, '.meta.json');
-    if ([path, metaPath, placesPath(n), archivePath(n)].every((p) => existsSync(p))) {
+    if ([path, metaPath, placesPath(n), wordsPath(n), archivePath(n)].every((p) => existsSync(p))) {
       const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as DataMeta;
       if (meta.seed === seed && meta.version === GENERATOR_VERSION && meta.n === n && meta.derived === derivedBy())
         return meta;
@@ -643,9 +649,10 @@ export function ensureData(sizes = DEFAULT_SIZES, seed = DEFAULT_SEED, log = con
     const text = formatJson(collection);
     const meta = metaOf(collection, n, seed);
     const t1 = performance.now();
-    const { places, texts, archive, ms } = derive(collection, inputs.industries);
+    const { places, words, texts, archive, ms } = derive(collection, inputs.industries);
     writeFileSync(path, text);
     writeFileSync(placesPath(n), places);
+    writeFileSync(wordsPath(n), words);
     rmSync(textsDir(n), { recursive: true, force: true });
     mkdirSync(textsDir(n), { recursive: true });
     for (const t of texts) writeFileSync(join(textsDir(n), t.file), t.text);

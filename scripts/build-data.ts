@@ -12,6 +12,7 @@ import { buildDataset, type DatasetInput } from './lib/dataset.ts';
 import { placesTable, planArchive } from './lib/plan-split.ts';
 import { FeatureCollectionOut, IndustriesOut, RegionsOut } from './lib/schema.ts';
 import { buildSearchTerms } from './lib/search-terms.ts';
+import type { SearchTables } from '../src/data/search/fold.ts';
 import { writeJson } from './lib/write-json.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -71,8 +72,9 @@ function main() {
   }
   mkdirSync(join(ROOT, 'data/schema'), { recursive: true });
   writeJson(join(ROOT, 'data/features.geojson'), out.features);
-  const split = placesTable(out.features!);
+  const split = placesTable(out.features!, search.out as SearchTables);
   writeJson(join(ROOT, 'data/places.json'), split.table);
+  writeJson(join(ROOT, 'data/search-words.json'), split.words);
   // The chunk files are named by their content: old names go.
   rmSync(join(ROOT, 'data/texts'), { recursive: true, force: true });
   mkdirSync(join(ROOT, 'data/texts'));

@@ -14,6 +14,8 @@ import bbox from '@turf/bbox';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { KIND_ORDER, type Kind } from '../../src/data/types.ts';
 import { encodePlacesTable, type PlacesTable, type TableRecord } from '../../src/data/places-table.ts';
+import { makeFolder, type SearchTables } from '../../src/data/search/fold.ts';
+import { searchWordsFile, type SearchWordsFile } from '../../src/data/search/place-words.ts';
 import { PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
 import { writePmtiles, type ArchiveTile } from './pmtiles-writer.ts';
 
@@ -168,6 +170,8 @@ export interface PlacesSplit {
   table: PlacesTable;
   /** data/texts/<file>: for each place of the chunk, its texts and its clauses' words. */
   texts: { file: string; content: Record<string, unknown> }[];
+  /** data/search-words.json: the rows' words folded for search (src/data/search/place-words.ts). */
+  words: SearchWordsFile;
 }
 
 /**
@@ -177,7 +181,11 @@ export interface PlacesSplit {
  * clauses' quotes and English) go to chunk files of TEXT_CHUNK rows, named by their content's hash,
  * which the table lists.
  */
-export function placesTable(collection: FeatureCollection): PlacesSplit {
+export function placesTable(
+  collection: FeatureCollection,
+  /** data/search-terms.json: the places' words are folded for search with them (places-table.ts). */
+  searchTables: SearchTables,
+): PlacesSplit {
   const out = (v: number, up: boolean) => (up ? Math.ceil(v * 1e6) : Math.floor(v * 1e6)) / 1e6;
   const chunks: Record<string, unknown>[] = [];
   const records = collection.features.map((f, row): TableRecord => {
@@ -213,6 +221,10 @@ export function placesTable(collection: FeatureCollection): PlacesSplit {
       tiles: { minzoom: planTileMinZoom(collection) },
     }),
     texts,
+    words: searchWordsFile(
+      records.map((r) => r.properties as unknown as Parameters<typeof searchWordsFile>[0][number]),
+      makeFolder(searchTables),
+    ),
   };
 }
 

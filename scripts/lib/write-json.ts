@@ -6,7 +6,12 @@ import { writeFileSync } from 'node:fs';
  * small; anything else is indented. Key order is the order objects were built in.
  */
 export function formatJson(value: unknown): string {
-  const v = value as { type?: string; features?: unknown[]; columns?: Record<string, unknown> };
+  const v = value as { type?: string; features?: unknown[]; columns?: Record<string, unknown>; starts?: unknown };
+  // One string and its offsets (src/data/search/place-words.ts): one line each.
+  if (v && typeof v === 'object' && Array.isArray(v.starts))
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${JSON.stringify(k)}:${JSON.stringify(x)}`)
+      .join(',\n')}}\n`;
   if (v && typeof v.columns === 'object' && v.columns !== null && !Array.isArray(v.columns)) {
     const { columns, ...rest } = v;
     const head = Object.entries(rest).map(([k, x]) => `${JSON.stringify(k)}:${JSON.stringify(x)}`);

@@ -1,4 +1,5 @@
 import placesUrl from '../../data/places.json?url';
+import searchWordsUrl from '../../data/search-words.json?url';
 import industriesJson from '../../data/industries.json';
 import regionsJson from '../../data/regions.json';
 import manifestJson from '../../seeds/manifest.json';
@@ -6,6 +7,7 @@ import type { Dataset, DocumentMeta, Industry, IndustryGroup, Region } from './t
 import { rollupOf } from './taxonomy.ts';
 import { decodePlacesTable, TableError } from './places-table.ts';
 import { loadSearchTables } from './search/tables.ts';
+import { placeWordsOf, type PlaceWords } from './search/place-words.ts';
 import { fetchJson } from './fetch-json.ts';
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
@@ -69,4 +71,24 @@ export async function loadDataset(url = placesUrl): Promise<Dataset> {
     manifestJson as DocumentMeta[],
     new URL(url, window.location.href).href,
   );
+}
+
+const placeWords = new WeakMap<Dataset, Promise<PlaceWords | null>>();
+
+/**
+ * The places' words folded for search (data/search-words.json, search/place-words.ts), once per
+ * dataset, fetched after the first view; null when the file cannot be had or does not fit.
+ */
+export function loadPlaceWords(dataset: Dataset, url: string = searchWordsUrl): Promise<PlaceWords | null> {
+  let words = placeWords.get(dataset);
+  if (!words) {
+    words = Promise.resolve()
+      .then(() => fetchJson<unknown>(new URL(url, window.location.href).href, { en: 'search words', zh: '搜索词' }))
+      .then(
+        (json) => placeWordsOf(dataset.features, json),
+        () => null,
+      );
+    placeWords.set(dataset, words);
+  }
+  return words;
 }

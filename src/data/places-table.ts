@@ -183,7 +183,12 @@ export function decodePlacesTable(
   documents: ReadonlyMap<string, DocumentMeta>,
   /** The roll-up of an industry list (taxonomy.ts), computed once per distinct list. */
   rollup: (ids: string[]) => string[],
-): { features: PlanFeature[]; problems: string[]; table: PlacesTable; listOrder: number[] | null } {
+): {
+  features: PlanFeature[];
+  problems: string[];
+  table: PlacesTable;
+  listOrder: number[] | null;
+} {
   const problem = headerProblem(json);
   if (problem) throw new TableError(problem);
   const table = json as PlacesTable;

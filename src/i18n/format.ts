@@ -13,8 +13,10 @@ export const formatPeriod = (period: { start: number; end: number }): string =>
 export const documentLine = (period: { start: number; end: number }, title: string): string =>
   `${formatPeriod(period)} ${title}`;
 
+// One formatter: toLocaleString builds one per call (thousands of count bubbles at national scale).
+const integerFormat = new Intl.NumberFormat('en-US');
 /** A count with thousands separators, `50,001`, in every language (as the messages print it). */
-export const formatInteger = (n: number): string => n.toLocaleString('en-US');
+export const formatInteger = (n: number): string => integerFormat.format(n);
 
 /** A file size in MB (MiB): one decimal below 10, whole numbers from 10 up. */
 export function formatMegabytes(bytes: number): string {

@@ -51,7 +51,7 @@ beforeAll(async () => {
   mkdirSync(join(root, 'data'));
   writeFileSync(join(root, 'data', 'features.geojson'), JSON.stringify(data));
   // Cut by the build's own step, as `npm run data` does.
-  const split = placesTable(data);
+  const split = placesTable(data, JSON.parse(readFileSync('data/search-terms.json', 'utf8')));
   writeFileSync(join(root, 'data', 'places.json'), JSON.stringify(split.table));
   mkdirSync(join(root, 'data', 'texts'));
   for (const t of split.texts) writeFileSync(join(root, 'data', 'texts', t.file), JSON.stringify(t.content));

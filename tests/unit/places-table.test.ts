@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { datasetFrom } from '../../src/data/load-dataset.ts';
 import type { PlacesTable } from '../../src/data/places-table.ts';
 import { EMPTY_FILTERS, selectPlaces } from '../../src/data/query.ts';
-import { documents, readJson, realDataset, regions, taxonomy } from '../support/dataset.ts';
+import { documents, readJson, realDataset, regions, searchTables, taxonomy } from '../support/dataset.ts';
+import { buildSearchIndex, placeSearchText } from '../../src/data/search/index.ts';
+import { placeWordsOf } from '../../src/data/search/place-words.ts';
+import { makeFolder } from '../../src/data/search/fold.ts';
 
 const committed = () => readJson<PlacesTable>('data/places.json');
 const load = (table: unknown) => datasetFrom(table, taxonomy, regions, documents);
@@ -44,6 +47,36 @@ describe('the attribute table', () => {
     const repeated = committed();
     repeated.columns.list_order[5] = repeated.columns.list_order[4];
     expect(sorted(repeated)).toEqual(expected);
+  });
+
+  test("the build's folded search words (data/search-words.json) are what the app would fold itself, also when a row is left out", () => {
+    const dataset = realDataset();
+    const file = readJson('data/search-words.json');
+    const words = placeWordsOf(dataset.features, file);
+    expect(words).not.toBeNull();
+    const given = buildSearchIndex(dataset, searchTables, words);
+    const computed = buildSearchIndex(dataset, searchTables);
+    expect(given.text).toBe(computed.text);
+    expect([...given.starts]).toEqual([...computed.starts]);
+    const folder = makeFolder(searchTables);
+    dataset.features.forEach((f, i) =>
+      expect(words!.text.slice(words!.starts[i], words!.starts[i + 1])).toBe(placeSearchText(folder, f)),
+    );
+    const damaged = committed();
+    damaged.columns.kind[7] = -3;
+    const partial = load(damaged);
+    expect(partial.features).toHaveLength(damaged.rows - 1);
+    const partialWords = placeWordsOf(partial.features, file);
+    expect(buildSearchIndex(partial, searchTables, partialWords).text).toBe(
+      buildSearchIndex(partial, searchTables).text,
+    );
+    // Without the search tables (they failed to load) the app folds as it searches: as typed.
+    expect(buildSearchIndex(dataset, null, words).text).toBe(buildSearchIndex(dataset, null).text);
+    // A place that claims another's row (made up in the app) gets no words from the file.
+    expect(placeWordsOf([...dataset.features, { ...dataset.features[3], id: 'made-up' }], file)).toBeNull();
+    // A file that does not fit the table (another build's) is not used.
+    expect(placeWordsOf(dataset.features, { ...(file as object), rows: 3 })).toBeNull();
+    expect(placeWordsOf(dataset.features, { type: 'FeatureCollection' })).toBeNull();
   });
 
   test.each([

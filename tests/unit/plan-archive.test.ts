@@ -24,7 +24,7 @@ import { formatJson } from '../../scripts/lib/write-json.ts';
 import { rollupOf } from '../../src/data/taxonomy.ts';
 import { PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
 import { PLAN_MAP_MIN_ZOOM } from '../../src/features/plan-map/map-options.ts';
-import { readJson, realDataset, storedOf, taxonomy } from '../support/dataset.ts';
+import { readJson, realDataset, searchTables, storedOf, taxonomy } from '../support/dataset.ts';
 
 const full = readJson<FeatureCollection>('data/features.geojson');
 const rollup = rollupOf(taxonomy.industries);
@@ -58,9 +58,10 @@ const withoutTexts = ({
 });
 
 describe('the committed first-view files', () => {
-  test('data/places.json, data/texts/ and data/plan.pmtiles are what `npm run data` cuts from data/features.geojson', () => {
-    const split = placesTable(full);
+  test('data/places.json, data/search-words.json, data/texts/ and data/plan.pmtiles are what `npm run data` cuts from data/features.geojson', () => {
+    const split = placesTable(full, searchTables);
     expect(formatJson(split.table)).toBe(readFileSync('data/places.json', 'utf8'));
+    expect(formatJson(split.words)).toBe(readFileSync('data/search-words.json', 'utf8'));
     expect(readdirSync('data/texts').sort()).toEqual(split.texts.map((t) => t.file).sort());
     for (const t of split.texts)
       expect(formatJson(t.content), t.file).toBe(readFileSync(`data/texts/${t.file}`, 'utf8'));
@@ -70,7 +71,7 @@ describe('the committed first-view files', () => {
   }, 60_000);
 
   test("the texts hold every place's panel words and its clauses' words, in order, and nothing else", () => {
-    const split = placesTable(full);
+    const split = placesTable(full, searchTables);
     const texts = Object.assign({}, ...split.texts.map((t) => (t.content as { places: object }).places)) as Record<
       string,
       { clauses: { quote: string; quote_en: string }[]; note?: string; note_zh?: string; function_zh?: string }
@@ -183,7 +184,7 @@ describe('the tile archive', () => {
     expect(await built.getZxy(3, 6, 3)).toBeUndefined();
     const [x, y] = [Math.floor(((100 + 180) / 360) * 16), 6];
     expect((await built.getZxy(4, x, y))?.data).toBeDefined();
-    expect(placesTable(collection).table.tiles.minzoom).toBe(4);
+    expect(placesTable(collection, searchTables).table.tiles.minzoom).toBe(4);
   });
 
   test('every tile the build cut reads back byte for byte; a tile outside the data is absent', async () => {

@@ -120,7 +120,7 @@ function randomFilters(dataset: Dataset, seed: number, count: number): Filters[]
 const datasets: [string, () => Dataset][] = [
   ['the real dataset', () => load(read('data/places.json'))],
   // Through the same build step as the real data: the app reads the attribute table.
-  ['a synthetic dataset of 2,000 places', () => load(placesTable(generate(2000, 7)).table)],
+  ['a synthetic dataset of 2,000 places', () => load(placesTable(generate(2000, 7), tables).table)],
 ];
 
 describe.each(datasets)('the filter index on %s', (_, make) => {

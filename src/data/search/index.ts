@@ -85,8 +85,40 @@ const industryNames = (i: Industry) => [
   ...(i.synonyms?.en ?? []),
 ];
 
+/**
+ * One place's own words as the index holds them: its names, aliases, the initials of its pinyin and
+ * the documents' wording, each folded and marked with its field (names first). The build writes the
+ * same for every place (search/place-words.ts), so that the app need not fold 100,000 places.
+ */
+export function placeSearchText(
+  folder: Folder,
+  f: Pick<PlanFeature, 'name_zh' | 'name_zh_hant' | 'name_en' | 'name_pinyin' | 'aliases_zh' | 'aliases_zh_hant' | 'aliases_en' | 'industries_text'>,
+): string {
+  const seen = new Set<string>();
+  let segment = '';
+  const field = (marker: string, value: string | undefined) => {
+    const v = value ? folder.text(value) : '';
+    if (!v || seen.has(v)) return;
+    seen.add(v);
+    segment += marker + v;
+  };
+  field(NAME, f.name_zh);
+  field(NAME, f.name_zh_hant);
+  field(NAME, f.name_en);
+  field(NAME, f.name_pinyin);
+  for (const a of [...(f.aliases_zh ?? []), ...(f.aliases_zh_hant ?? []), ...(f.aliases_en ?? [])]) field(ALIAS, a);
+  segment += INITIALS + initials(folder.text(f.name_pinyin));
+  for (const w of f.industries_text) field(WORDING, w);
+  return segment;
+}
+
 /** An index built a place at a time (the app does it in idle slices: src/state/use-places.ts). */
-export function createIndexBuilder(dataset: Dataset, tables: SearchTables | null): IndexBuilder {
+export function createIndexBuilder(
+  dataset: Dataset,
+  tables: SearchTables | null,
+  /** The places' words as the build folded them (search/place-words.ts); null: fold them here. */
+  words: { text: string; starts: number[] } | null = null,
+): IndexBuilder {
   const folder = makeFolder(tables);
   const parts: string[] = [];
   const starts: number[] = [0];
@@ -94,7 +126,11 @@ export function createIndexBuilder(dataset: Dataset, tables: SearchTables | null
   const regionPlaces = new Map<string, number[]>();
   const counties = new Map<string, Entity>();
   let length = 0;
+  let added = 0;
   let index: SearchIndex | null = null;
+  // The places' own words as the build folded them (with these tables; without them the query is
+  // not folded either): then only the shared words' posting lists are built here.
+  const given = tables ? words : null;
   const post = (map: Map<string, number[]>, key: string, i: number) => {
     const list = map.get(key);
     if (list) list.push(i);
@@ -102,24 +138,13 @@ export function createIndexBuilder(dataset: Dataset, tables: SearchTables | null
   };
 
   const add = (f: PlanFeature, i: number) => {
-    const seen = new Set<string>();
-    let segment = '';
-    const field = (marker: string, value: string | undefined) => {
-      const v = value ? folder.text(value) : '';
-      if (!v || seen.has(v)) return;
-      seen.add(v);
-      segment += marker + v;
-    };
-    field(NAME, f.name_zh);
-    field(NAME, f.name_zh_hant);
-    field(NAME, f.name_en);
-    field(NAME, f.name_pinyin);
-    for (const a of [...(f.aliases_zh ?? []), ...(f.aliases_zh_hant ?? []), ...(f.aliases_en ?? [])]) field(ALIAS, a);
-    segment += INITIALS + initials(folder.text(f.name_pinyin));
-    for (const w of f.industries_text) field(WORDING, w);
-    parts.push(segment);
-    length += segment.length;
-    starts.push(length);
+    const segment = given ? '' : placeSearchText(folder, f);
+    if (!given) {
+      parts.push(segment);
+      length += segment.length;
+      starts.push(length);
+    }
+    added++;
     for (const id of f.industryRollup) post(industryPlaces, id, i);
     for (const code of f.prefecture) post(regionPlaces, code, i);
     if (f.county_name || f.county) {
@@ -130,7 +155,7 @@ export function createIndexBuilder(dataset: Dataset, tables: SearchTables | null
   };
 
   const step = () => {
-    const i = parts.length;
+    const i = added;
     const f = dataset.features[i];
     if (!f) return false;
     add(f, i);
@@ -151,8 +176,8 @@ export function createIndexBuilder(dataset: Dataset, tables: SearchTables | null
         folder,
         terms: makeTermTable(folder, tables),
         ids: dataset.features.map((f) => f.id),
-        text: parts.join(''),
-        starts: Uint32Array.from(starts),
+        text: given ? given.text : parts.join(''),
+        starts: given ? Uint32Array.from(given.starts) : Uint32Array.from(starts),
         industries: dataset.industries.map((ind) => ({
           key: ind.id,
           text: entityText(folder, industryNames(ind), ind.pinyin),
@@ -168,8 +193,12 @@ export function createIndexBuilder(dataset: Dataset, tables: SearchTables | null
   };
 }
 
-export function buildSearchIndex(dataset: Dataset, tables: SearchTables | null): SearchIndex {
-  return createIndexBuilder(dataset, tables).finish();
+export function buildSearchIndex(
+  dataset: Dataset,
+  tables: SearchTables | null,
+  words: { text: string; starts: number[] } | null = null,
+): SearchIndex {
+  return createIndexBuilder(dataset, tables, words).finish();
 }
 
 /** What one query matched: per place its score, and the words and industries that matched. */

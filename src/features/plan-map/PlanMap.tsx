@@ -301,15 +301,12 @@ function Stacks() {
   const { places, dataset } = useMapPlaces();
   const tileMinZoom = dataset?.tileMinZoom ?? 0;
   // Below the tiles' first zoom there are no dots to badge: nothing is computed or sent there.
-  const [zoomedIn, setZoomedIn] = useState(() => (map?.getZoom() ?? 0) >= tileMinZoom);
-  useMapEvent('zoomend', (_e, m) => setZoomedIn(m.getZoom() >= tileMinZoom));
-  useEffect(() => {
-    if (map) setZoomedIn(map.getZoom() >= tileMinZoom);
-  }, [map, tileMinZoom]);
+  const [zoom, setZoom] = useState<number | null>(null);
+  useMapEvent('zoomend', (_e, m) => setZoom(m.getZoom()));
+  const zoomedIn = (zoom ?? map?.getZoom() ?? 0) >= tileMinZoom;
   const style = useMemo(() => stackLayers(tileMinZoom), [tileMinZoom]);
   const spec = useMemo(
-    () =>
-      zoomedIn ? { type: 'geojson' as const, data: pointStacks(places, dataset?.features ?? places) } : null,
+    () => (zoomedIn ? { type: 'geojson' as const, data: pointStacks(places, dataset?.features ?? places) } : null),
     [places, dataset, zoomedIn],
   );
   if (!spec) return null;
