@@ -29,13 +29,13 @@ let secondBuild: string;
 /** Built with --base=/sub/ and served there, with its precompressed files. */
 let sub: { server: PreviewServer; origin: string; dir: string };
 
-/** Points the app's data imports (attribute table and full file) at another folder's (the second build's data). */
+/** Points the app's data imports (attribute table, search words, full file) at another folder's (the second build's data). */
 const datasetFrom = (dir: string): Plugin => ({
   name: 'test-dataset',
   enforce: 'pre',
   resolveId: (source) => {
-    const m = /\/data\/(features|places)\.geojson\?url$/.exec(source);
-    return m ? `${join(dir, `${m[1]}.geojson`)}?url` : undefined;
+    const m = /\/data\/(features\.geojson|places\.json|search-words\.json)\?url$/.exec(source);
+    return m ? `${join(dir, m[1])}?url` : undefined;
   },
 });
 
@@ -53,6 +53,7 @@ beforeAll(async () => {
   // Cut by the build's own step, as `npm run data` does.
   const split = placesTable(data, JSON.parse(readFileSync('data/search-terms.json', 'utf8')));
   writeFileSync(join(root, 'data', 'places.json'), JSON.stringify(split.table));
+  writeFileSync(join(root, 'data', 'search-words.json'), JSON.stringify(split.words));
   mkdirSync(join(root, 'data', 'texts'));
   for (const t of split.texts) writeFileSync(join(root, 'data', 'texts', t.file), JSON.stringify(t.content));
   secondBuild = join(root, 'second');
@@ -274,7 +275,8 @@ test('every compressible file of a build has .gz and .br siblings with the same 
     /^index\.html$/,
     /^sw\.js$/,
     /features-.*\.geojson$/,
-    /places-.*\.geojson$/,
+    /places-.*\.json$/,
+    /search-words-.*\.json$/,
     /^basemap\/land\.geojson$/,
     /\.css$/,
     /\.map$/,
