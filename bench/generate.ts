@@ -585,6 +585,7 @@ const DERIVED_BY = [
   'src/data/query.ts',
   'src/data/search/fold.ts',
   'src/data/search/index.ts',
+  'src/data/search/place-words.ts',
   'src/data/taxonomy.ts',
   'data/search-terms.json',
 ];
