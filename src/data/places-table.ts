@@ -61,6 +61,20 @@ export interface PlacesTable {
   columns: Columns;
 }
 
+/** Every column a table has (`list_order` may be missing: the app then sorts). */
+const REQUIRED_COLUMNS = [
+  ...TEXT_FIELDS,
+  ...CODE_FIELDS,
+  ...OPTIONAL_CODE_FIELDS,
+  ...LIST_FIELDS,
+  ...OPTIONAL_LIST_FIELDS,
+  'bbox',
+  'origin',
+  'area',
+  'sources_at',
+  'sources',
+] as const;
+
 const KNOWN_FIELDS = new Set<string>([
   ...TEXT_FIELDS,
   ...CODE_FIELDS,
@@ -94,20 +108,7 @@ export function encodePlacesTable(
     if (c === undefined) listCode.set(key, (c = lists.push(codes) - 1));
     return c;
   };
-  const columns = Object.fromEntries(
-    [
-      ...TEXT_FIELDS,
-      ...CODE_FIELDS,
-      ...OPTIONAL_CODE_FIELDS,
-      ...LIST_FIELDS,
-      ...OPTIONAL_LIST_FIELDS,
-      'bbox',
-      'origin',
-      'area',
-      'sources_at',
-      'sources',
-    ].map((k) => [k, [] as unknown[]]),
-  ) as unknown as Columns;
+  const columns = Object.fromEntries(REQUIRED_COLUMNS.map((k) => [k, [] as unknown[]])) as unknown as Columns;
   columns.sources_at.push(0);
   for (const { properties: p, bbox, point, origin } of records) {
     const unknown = Object.keys(p).filter((k) => !KNOWN_FIELDS.has(k));
@@ -194,18 +195,7 @@ export function decodePlacesTable(
   const table = json as PlacesTable;
   const { rows, strings, lists, columns } = table;
   const lengths: Record<string, number> = { bbox: 4 * rows, origin: 2 * rows, sources_at: rows + 1 };
-  for (const k of [
-    ...TEXT_FIELDS,
-    ...CODE_FIELDS,
-    ...OPTIONAL_CODE_FIELDS,
-    ...LIST_FIELDS,
-    ...OPTIONAL_LIST_FIELDS,
-    'bbox',
-    'origin',
-    'area',
-    'sources_at',
-    'sources',
-  ]) {
+  for (const k of REQUIRED_COLUMNS) {
     const column = (columns as Record<string, unknown[] | undefined>)[k];
     if (!column) throw new TableError(`column ${k} is missing`);
     if (k !== 'sources' && column.length !== (lengths[k] ?? rows))
