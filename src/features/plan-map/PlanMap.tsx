@@ -352,7 +352,8 @@ function PlaceCounts() {
     const hit = map.getLayer(id) ? map.queryRenderedFeatures(e.point, { layers: [id] })[0] : undefined;
     if (!hit) return false;
     const { west, south, east, north } = hit.properties as { west: number; south: number; east: number; north: number };
-    // To the cell's places, and at least to where the tiles begin (where each place is drawn).
+    // To the cell's places, and at least two zoom levels in, or to where the tiles begin (where
+    // each place is drawn) if that is nearer.
     const camera = map.cameraForBounds([west, south, east, north], { padding: 48, maxZoom: 10 });
     map.easeTo({
       center: camera?.center ?? e.lngLat,
