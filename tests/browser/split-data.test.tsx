@@ -104,6 +104,28 @@ test("a place's clause file that cannot be fetched: the panel says so and shows 
   }
 });
 
+test('a tile request whose connection drops once is tried again: places drawn, no message', async () => {
+  let dropped = 0;
+  serveArchive((bytes, request) => {
+    const m = /bytes=(\d+)-/.exec(request.headers.get('range') ?? '');
+    // The first request into the tile data fails as a dropped connection does (fetch rejects).
+    if (m && Number(m[1]) >= tileDataOffset(bytes) && dropped === 0) {
+      dropped++;
+      throw new TypeError('Failed to fetch');
+    }
+    return byteServing(bytes, request);
+  });
+  watch = watchPage();
+  await mountApp('?lang=en');
+  const map = await idleMap({ plan: true });
+  await expect
+    .poll(() => map.queryRenderedFeatures({ layers: ['plan-points', 'plan-area-fill'] }).length)
+    .toBeGreaterThan(50);
+  expect(dropped).toBe(1);
+  expect(mapError()).toBeNull();
+  expect(watch.errors).toEqual([]);
+});
+
 test('the intact archive (served by ranges, as a static host does): places drawn, no message', async () => {
   const ranges: string[] = [];
   serveArchive((bytes, request) => {
