@@ -58,3 +58,15 @@ export const storedOf = ({
   ...rest,
   sources: sources.map(({ industryRollup: _c, ...clause }) => clause),
 });
+
+/** A stored place's properties less the words that go to data/texts/ (what the attribute table keeps). */
+export const withoutTexts = ({
+  function_zh: _f,
+  note: _n,
+  note_zh: _z,
+  sources,
+  ...stored
+}: Record<string, unknown> & { sources?: Record<string, unknown>[] }): Record<string, unknown> => ({
+  ...stored,
+  sources: sources!.map(({ quote: _q, quote_en: _e, ...c }) => c),
+});

@@ -8,7 +8,7 @@ import { derive, generate } from '../../bench/generate.ts';
 import type { Industry } from '../../src/data/types.ts';
 import { FeatureCollectionOut } from '../../scripts/lib/schema.ts';
 import { formatJson } from '../../scripts/lib/write-json.ts';
-import { datasetOf, storedOf } from '../support/dataset.ts';
+import { datasetOf, storedOf, withoutTexts } from '../support/dataset.ts';
 
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
 
@@ -62,18 +62,6 @@ const memory = (bytes: Uint8Array): Source => ({
   getBytes: async (offset, length) => ({ data: bytes.slice(offset, offset + length).buffer }),
 });
 
-/** A place's properties as the attribute table keeps them: without the words only a panel shows. */
-const tableProperties = ({
-  function_zh: _f,
-  note: _n,
-  note_zh: _z,
-  sources,
-  ...rest
-}: Record<string, unknown> & { sources?: Record<string, unknown>[] }) => ({
-  ...rest,
-  sources: sources!.map(({ quote: _q, quote_en: _e, ...c }) => c),
-});
-
 test('places-N is the attribute table of features-N: same places, areas without their outline', () => {
   const collection = generate(800, 4);
   const derived = derive(collection, industries());
@@ -95,7 +83,7 @@ test('places-N is the attribute table of features-N: same places, areas without 
     const [w, s, e, n] = f.bbox;
     expect(w).toBeLessThanOrEqual(e);
     expect(s).toBeLessThanOrEqual(n);
-    expect(storedOf(f)).toEqual(tableProperties(full.properties!));
+    expect(storedOf(f)).toEqual(withoutTexts(full.properties!));
     const [x, y] = f.origin;
     expect([w <= x && x <= e, s <= y && y <= n]).toEqual([true, true]);
     if (full.geometry.type === 'Point') {

@@ -24,7 +24,7 @@ import { formatJson } from '../../scripts/lib/write-json.ts';
 import { rollupOf } from '../../src/data/taxonomy.ts';
 import { PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
 import { PLAN_MAP_MIN_ZOOM } from '../../src/features/plan-map/map-options.ts';
-import { readJson, realDataset, searchTables, storedOf, taxonomy } from '../support/dataset.ts';
+import { readJson, realDataset, searchTables, storedOf, taxonomy, withoutTexts } from '../support/dataset.ts';
 
 const full = readJson<FeatureCollection>('data/features.geojson');
 const rollup = rollupOf(taxonomy.industries);
@@ -44,18 +44,6 @@ function reader(bytes: Uint8Array): PMTiles {
 }
 
 const decode = (data: ArrayBuffer) => new VectorTile(new PbfReader(new Uint8Array(data))).layers[PLAN_TILE_LAYER];
-
-/** A stored place's properties less the words that go to data/texts/. */
-const withoutTexts = ({
-  function_zh: _f,
-  note: _n,
-  note_zh: _z,
-  sources,
-  ...stored
-}: Record<string, unknown> & { sources?: Record<string, unknown>[] }) => ({
-  ...stored,
-  sources: sources!.map(({ quote: _q, quote_en: _e, ...c }) => c),
-});
 
 describe('the committed first-view files', () => {
   test('data/places.json, data/search-words.json, data/texts/ and data/plan.pmtiles are what `npm run data` cuts from data/features.geojson', () => {
