@@ -51,10 +51,6 @@ interface FeatureIndex {
   order: number[] | null;
   /** All places in list order: the selection when nothing is filtered or searched. */
   all: PlanFeature[] | null;
-  /** Each place's index in `features` by id, for a search's scores; built on the first search. */
-  indexById: Map<string, number> | null;
-  /** Each place's list position (its index in `order`), by place index. */
-  positionOf: Uint32Array | null;
   /** The last pass/fail array per filter, for the selection it was computed for. */
   passed: Partial<Record<FilterKey, { selected: string[]; pass: Uint8Array }>>;
   /** Per filter and value code: the list positions (indices into `order`) of its places, ascending. */
@@ -101,7 +97,7 @@ function indexOf(features: readonly PlanFeature[]): FeatureIndex {
       FilterKey,
       Column
     >;
-    ix = { columns, order: null, all: null, indexById: null, positionOf: null, passed: {}, postings: {} };
+    ix = { columns, order: null, all: null, passed: {}, postings: {} };
     indexes.set(features, ix);
   }
   return ix;
@@ -237,7 +233,8 @@ export function listOrderOf(features: readonly PlanFeature[], given?: readonly n
 export function selectPlaces(
   dataset: Dataset,
   filters: Filters,
-  scores: Map<string, number> | null,
+  /** A search's score per place, by its index in `dataset.features` (0: not matched); null: no search. */
+  scores: Uint8Array | null,
 ): PlanFeature[] {
   const features = dataset.features;
   const ix = indexOf(features);
@@ -264,25 +261,36 @@ export function selectPlaces(
     for (let j = 0; j < positions.length; j++) out[j] = features[order[positions[j]]];
     return out;
   }
-  // A search: only the places it scored are looked at (not every place), best score first, then
-  // in list order.
+  // A search: one pass in list order over the places it scored, into one bucket per score, best
+  // score first (a stable sort by score without comparing: scores are small integers).
   const pass = active.map((k) => passArray(ix, k, filters[k])!);
-  if (!ix.indexById) {
-    ix.indexById = new Map(features.map((f, i) => [f.id, i]));
-    ix.positionOf = new Uint32Array(features.length);
-    for (let p = 0; p < order.length; p++) ix.positionOf[order[p]] = p;
-  }
-  const positionOf = ix.positionOf!;
-  const hits: { i: number; score: number }[] = [];
-  for (const [id, score] of scores) {
-    const i = ix.indexById.get(id);
-    if (i === undefined) continue;
+  const perScore = new Uint32Array(256);
+  let hits = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    if (!s) continue;
     let ok = true;
     for (const p of pass) if (!p[i]) ok = false;
-    if (ok) hits.push({ i, score });
+    if (ok) {
+      perScore[s]++;
+      hits++;
+    }
   }
-  hits.sort((a, b) => b.score - a.score || positionOf[a.i] - positionOf[b.i]);
-  return hits.map((h) => features[h.i]);
+  const next = new Uint32Array(256);
+  for (let s = 255, at = 0; s > 0; s--) {
+    next[s] = at;
+    at += perScore[s];
+  }
+  const out = new Array<PlanFeature>(hits);
+  for (let p = 0; p < order.length && hits > 0; p++) {
+    const i = order[p];
+    const s = scores[i];
+    if (!s) continue;
+    let ok = true;
+    for (const q of pass) if (!q[i]) ok = false;
+    if (ok) out[next[s]++] = features[i];
+  }
+  return out;
 }
 
 /** List positions of the places having any of `selected` for one filter, ascending. */

@@ -3,6 +3,7 @@ import { selectPlaces, type Filters } from '../data/query.ts';
 import {
   createIndexBuilder,
   hasQueryWords,
+  matchedIds,
   matchQuery,
   type IndexBuilder,
   type QueryMatch,
@@ -108,8 +109,11 @@ let last: { dataset: Dataset; filters: Filters; query: string; value: Places } |
  */
 export function placesFor(dataset: Dataset, filters: Filters, query: string): Places {
   if (last && last.dataset === dataset && last.filters === filters && last.query === query) return last.value;
-  const scores = queryMatchOf(dataset, query)?.scores ?? null;
-  const value = { places: selectPlaces(dataset, filters, scores), searchIds: scores ? [...scores.keys()] : null };
+  const match = queryMatchOf(dataset, query);
+  const value = {
+    places: selectPlaces(dataset, filters, match?.best ?? null),
+    searchIds: match ? matchedIds(searchIndexOf(dataset), match) : null,
+  };
   last = { dataset, filters, query, value };
   return value;
 }

@@ -87,6 +87,41 @@ test('an industry filter changes the features drawn on the map and the list iden
   expect(kinds.size).toBeLessThan(new Set(dataset.features.map((f) => f.kind)).size);
 });
 
+test('a search, and a second one, change the features drawn on the map to the places listed; clearing it draws all', async () => {
+  await mountApp('?lang=zh-Hans');
+  const dataset = await datasetLoaded();
+  const map = await idleMap({ plan: true });
+  const start = { center: map.getCenter(), zoom: map.getZoom() };
+  const rendered = () =>
+    new Set(
+      map
+        .queryRenderedFeatures({ layers: ['plan-points', 'plan-area-fill', 'plan-area-line'] })
+        .map((f) => String(f.properties.id)),
+    );
+  const all = [...rendered()].sort();
+  expect(all.length).toBeGreaterThan(50);
+  const box = page.getByRole('searchbox', { name: '搜索地点或产业' });
+  // The search's places reach the layers as the map's global state (SEARCH_HITS_STATE), not as
+  // a filter: a new search changes only that state.
+  for (const query of ['石化', '厦门']) {
+    await userEvent.fill(box, query);
+    const listed = await settledListIds();
+    expect(listed.length).toBeGreaterThan(0);
+    // All of them in the list's first rows (the list shows 50 at first).
+    expect(listed.length).toBeLessThan(50);
+    await idleMap({ plan: true });
+    await expect.poll(() => [...rendered()].sort()).toEqual([...listed].sort());
+  }
+  await userEvent.clear(box);
+  await expect
+    .poll(() => document.getElementById('results-heading')?.textContent)
+    .toContain(String(dataset.features.length));
+  // Back at the first view (the searches moved the camera to their places).
+  map.jumpTo(start);
+  await idleMap({ plan: true });
+  await expect.poll(() => [...rendered()].sort()).toEqual(all);
+});
+
 test('a copied URL opens the same selection, filters and language in a fresh page', async () => {
   await mountApp('?lang=zh-Hans');
   await datasetLoaded();

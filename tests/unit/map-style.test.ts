@@ -16,6 +16,8 @@ import {
   PLAN_LAYERS,
   PLAN_SOURCE,
   planFilter,
+  SEARCH_HITS_STATE,
+  searchHitsState,
   planLayerFilters,
   planLayers,
   planSource,
@@ -40,8 +42,13 @@ const mapFeatures = tileFeatures(
 ).features;
 
 /** Ids a layer's filter lets through, evaluated as MapLibre's worker evaluates it. */
-function passing(layer: PlanLayerId, selection: ReturnType<typeof planFilter>): Set<string> {
-  const filter = featureFilter(planLayerFilters(selection)[layer] as FilterSpecification, 'filter');
+function passing(
+  layer: PlanLayerId,
+  selection: ReturnType<typeof planFilter>,
+  /** The map's global state (the search's places: SEARCH_HITS_STATE). */
+  globalState: Record<string, unknown> = {},
+): Set<string> {
+  const filter = featureFilter(planLayerFilters(selection)[layer] as FilterSpecification, 'filter', globalState);
   const ids = new Set<string>();
   for (const f of mapFeatures) {
     const feature = { type: f.geometry.type === 'Point' ? 1 : 3, properties: f.properties ?? {} } as never;
@@ -69,8 +76,12 @@ describe('planFilter', () => {
   test('points and areas together select exactly the places matchesFilters and the search select', () => {
     fc.assert(
       fc.property(filtersArb, idsArb, (filters, searchIds) => {
-        const selection = planFilter(filters, searchIds);
-        const drawn = new Set([...passing(PLAN_LAYERS.points, selection), ...passing(PLAN_LAYERS.areaFill, selection)]);
+        const selection = planFilter(filters, searchIds !== null);
+        const state = searchIds ? { [SEARCH_HITS_STATE]: searchHitsState(searchIds) } : {};
+        const drawn = new Set([
+          ...passing(PLAN_LAYERS.points, selection, state),
+          ...passing(PLAN_LAYERS.areaFill, selection, state),
+        ]);
         const search = searchIds ? new Set(searchIds) : null;
         const listed = dataset.features
           .filter((f) => matchesFilters(f, filters) && (!search || search.has(f.id)))
@@ -82,7 +93,7 @@ describe('planFilter', () => {
   });
 
   test('no filter draws every place; each place on exactly one of the point and area layers', () => {
-    const selection = planFilter(EMPTY_FILTERS, null);
+    const selection = planFilter(EMPTY_FILTERS, false);
     const points = passing(PLAN_LAYERS.points, selection);
     const areas = passing(PLAN_LAYERS.areaFill, selection);
     expect(points.size + areas.size).toBe(dataset.features.length);
@@ -94,9 +105,27 @@ describe('planFilter', () => {
     expect([...passing(PLAN_LAYERS.areaLineApprox, selection)].sort()).toEqual(approx.sort());
   });
 
-  test('a search that found nothing draws nothing', () => {
-    const selection = planFilter(EMPTY_FILTERS, []);
-    expect(passing(PLAN_LAYERS.points, selection).size + passing(PLAN_LAYERS.areaFill, selection).size).toBe(0);
+  test('a search that found nothing draws nothing, nor one whose places are not yet in the state', () => {
+    const selection = planFilter(EMPTY_FILTERS, true);
+    const drawn = (state: Record<string, unknown>) =>
+      passing(PLAN_LAYERS.points, selection, state).size + passing(PLAN_LAYERS.areaFill, selection, state).size;
+    expect(drawn({ [SEARCH_HITS_STATE]: searchHitsState([]) })).toBe(0);
+    expect(drawn({})).toBe(0);
+  });
+
+  test("a search's places are keyed so that no inherited property name passes", () => {
+    const named = mapFeatures.find((f) => f.geometry.type === 'Point')!;
+    const selection = planFilter(EMPTY_FILTERS, true);
+    const state = { [SEARCH_HITS_STATE]: searchHitsState(['constructor', 'toString']) };
+    const filter = featureFilter(
+      planLayerFilters(selection)[PLAN_LAYERS.points] as FilterSpecification,
+      'filter',
+      state,
+    );
+    for (const id of ['constructor', 'toString', 'hasOwnProperty', '__proto__'])
+      expect(filter.filter({ zoom: 8 }, { type: 1, properties: { ...named.properties, id } } as never)).toBe(
+        id === 'constructor' || id === 'toString',
+      );
   });
 });
 
@@ -112,8 +141,8 @@ describe('layers are valid MapLibre style', () => {
       ['350600', 7],
     ]);
     style.layers.push(
-      ...planLayers(planFilter({ ...EMPTY_FILTERS, industries: ['petrochemical'] }, ['a', 'b']), lang),
-      ...planLayers(planFilter(EMPTY_FILTERS, null), lang, { narrowed: true }).map((l) => ({ ...l, id: `${l.id}-n` })),
+      ...planLayers(planFilter({ ...EMPTY_FILTERS, industries: ['petrochemical'] }, true), lang),
+      ...planLayers(planFilter(EMPTY_FILTERS, false), lang, { narrowed: true }).map((l) => ({ ...l, id: `${l.id}-n` })),
       ...selectedLayers('gulei-taiwan-petrochemical-park', 'Gulei'),
       ...stackLayers(7),
       ...countLayers(3, 7),
@@ -126,13 +155,13 @@ describe('layers are valid MapLibre style', () => {
   test('every plan layer has a slot the basemap defines', () => {
     const ids = new Set(basemapStyle('en', 'http://localhost/').layers.map((l) => l.id));
     for (const slot of Object.values(SLOTS)) expect(ids.has(slot)).toBe(true);
-    for (const layer of planLayers(planFilter(EMPTY_FILTERS, null), 'en'))
+    for (const layer of planLayers(planFilter(EMPTY_FILTERS, false), 'en'))
       expect(ids.has(PLAN_LAYER_SLOT[layer.id as PlanLayerId])).toBe(true);
   });
 
   test.each(LANGUAGES)('plan labels in %s read the name of that language', (lang) => {
     expect(labelText(lang)).toEqual(['get', NAME_PROPERTY[lang]]);
-    const labels = planLayers(planFilter(EMPTY_FILTERS, null), lang).find((l) => l.id === PLAN_LAYERS.labels)!;
+    const labels = planLayers(planFilter(EMPTY_FILTERS, false), lang).find((l) => l.id === PLAN_LAYERS.labels)!;
     expect((labels.layout as Record<string, unknown>)['text-field']).toEqual(['get', NAME_PROPERTY[lang]]);
   });
 });

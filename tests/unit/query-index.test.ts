@@ -16,7 +16,7 @@ import {
   type Filters,
 } from '../../src/data/query.ts';
 import { plainForm } from '../../src/data/search/fold.ts';
-import { buildSearchIndex, searchScores, type SearchTables } from '../../src/data/search/index.ts';
+import { buildSearchIndex, matchQuery, searchScores, type SearchTables } from '../../src/data/search/index.ts';
 import type { Dataset, DocumentMeta, Industry, IndustryGroup, PlanFeature, Region } from '../../src/data/types.ts';
 import { KIND_ORDER } from '../../src/data/types.ts';
 
@@ -143,9 +143,11 @@ describe.each(datasets)('the filter index on %s', (_, make) => {
     const index = buildSearchIndex(dataset, tables);
     const queries = ['', '区', '港', 'fu', '石化', 'gang', 'kaifa'];
     for (const [i, filters] of combos.entries()) {
-      const scores = searchScores(index, queries[i % queries.length]);
+      const query = queries[i % queries.length];
+      const scores = searchScores(index, query);
       const ids = (xs: PlanFeature[]) => xs.map((f) => f.id);
-      expect(ids(selectPlaces(dataset, filters, scores))).toEqual(ids(plainSelect(dataset, filters, scores)));
+      const best = matchQuery(index, query)?.best ?? null;
+      expect(ids(selectPlaces(dataset, filters, best))).toEqual(ids(plainSelect(dataset, filters, scores)));
     }
   });
 });

@@ -209,7 +209,10 @@ export interface QueryMatch {
   words: QueryWord[];
   /** Industries whose names or synonyms a word matched. */
   industries: Set<string>;
-  scores: Map<string, number>;
+  /** Each place's score by its index in the dataset's features (0: not matched). */
+  best: Uint8Array;
+  /** How many places matched. */
+  count: number;
 }
 
 const entityHits = (entities: readonly Entity[], word: QueryWord) =>
@@ -292,6 +295,8 @@ interface WordResult {
 }
 
 const combine = (results: { best: Uint8Array; industries: string[] }[], words: QueryWord[]): WordResult => {
+  // One word: its scores are the answer (a copy would cost a pass over every place).
+  if (results.length === 1) return { words, best: results[0].best, industries: results[0].industries };
   const best = new Uint8Array(results[0].best.length);
   for (let i = 0; i < best.length; i++) {
     let sum = 0;
@@ -371,21 +376,39 @@ export function matchQuery(ix: SearchIndex, query: string): QueryMatch | null {
     }
     results.push(r);
   }
-  const scores = new Map<string, number>();
-  const match: QueryMatch = { query, folder: ix.folder, words: [], industries: new Set(), scores };
+  const match: QueryMatch = {
+    query,
+    folder: ix.folder,
+    words,
+    industries: new Set(),
+    best: new Uint8Array(ix.ids.length),
+    count: 0,
+  };
   if (results.length) {
     const all = combine(results, results.flatMap((r) => r.words));
     match.words = all.words;
     match.industries = new Set(all.industries);
-    for (let i = 0; i < all.best.length; i++) if (all.best[i]) scores.set(ix.ids[i], all.best[i]);
-  } else match.words = words;
+    match.best = all.best;
+    for (let i = 0; i < all.best.length; i++) if (all.best[i]) match.count++;
+  }
   lastMatches.set(ix, [match, ...recent.slice(0, 1)]);
   return match;
 }
 
 /** Scores each matching place (higher first: a name starting with the words > a name > …); null for no words. */
 export function searchScores(ix: SearchIndex, query: string): Map<string, number> | null {
-  return matchQuery(ix, query)?.scores ?? null;
+  const match = matchQuery(ix, query);
+  if (!match) return null;
+  const scores = new Map<string, number>();
+  for (let i = 0; i < match.best.length; i++) if (match.best[i]) scores.set(ix.ids[i], match.best[i]);
+  return scores;
+}
+
+/** The ids of the places a match scored, in the dataset's order. */
+export function matchedIds(ix: SearchIndex, match: QueryMatch): string[] {
+  const ids = new Array<string>(match.count);
+  for (let i = 0, j = 0; i < match.best.length; i++) if (match.best[i]) ids[j++] = ix.ids[i];
+  return ids;
 }
 
 /** Whether a query has any words to search for. */

@@ -3,6 +3,7 @@
 // (src/map); nothing here knows of the planner or of a person's own layer.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { NavigationControl, ScaleControl, type MapMouseEvent } from 'maplibre-gl';
+import { GlobalState } from '../../map/GlobalState.tsx';
 import { Layer } from '../../map/Layer.tsx';
 import { useMap } from '../../map/MapProvider.tsx';
 import { Popup } from '../../map/Popup.tsx';
@@ -22,6 +23,8 @@ import {
   PLAN_SOURCE_LAYER,
   type PlanLayerId,
   planFilter,
+  SEARCH_HITS_STATE,
+  searchHitsState,
   planLayers,
   planSource,
   selectedLayers,
@@ -248,12 +251,14 @@ function PlanLayers() {
   const { lang } = useI18n();
   const map = useMap();
   const { searchIds, filters, dataset, current } = useMapPlaces();
-  const selection = useMemo(() => planFilter(filters, searchIds), [filters, searchIds]);
+  const searching = searchIds !== null;
+  const selection = useMemo(() => planFilter(filters, searching), [filters, searching]);
+  const hits = useMemo(() => (searchIds ? searchHitsState(searchIds) : null), [searchIds]);
   // The map pane says while it still draws the previous selection, as the list does.
   useEffect(() => {
     map?.getContainer().setAttribute('aria-busy', String(!current));
   }, [map, current]);
-  const narrowed = searchIds !== null || Object.values(filters).some((v) => v.length > 0);
+  const narrowed = searching || Object.values(filters).some((v) => v.length > 0);
   const layers = useMemo(() => planLayers(selection, lang, { narrowed }), [selection, lang, narrowed]);
   // The tiles are drawn once the attribute table is in: the list and the map start together.
   const source = useMemo(
@@ -263,10 +268,12 @@ function PlanLayers() {
   useEffect(() => {
     // For the benchmark: the next `map:idle` after this mark has the new selection drawn.
     performance.mark('map:filter');
-  }, [selection]);
+  }, [selection, hits]);
   if (!source) return null;
   return (
     <Source id={PLAN_SOURCE} spec={source}>
+      {/* Before the layers: their filters read it. */}
+      <GlobalState name={SEARCH_HITS_STATE} value={hits} />
       {layers.map((layer) => (
         <Layer key={layer.id} spec={layer} beforeId={PLAN_LAYER_SLOT[layer.id as PlanLayerId]} />
       ))}
