@@ -92,13 +92,22 @@ test('below the first zoom of the tiles, bubbles count the listed places, filter
   await page.getByText('Legend', { exact: true }).click();
   await expect.element(page.getByTestId('legend-counts')).toHaveTextContent(/number in a blue circle counts/);
 
-  // An industry filter: the bubbles count what the list lists, at every level.
+  // Only the view's level and those beside it are counted (at zoom 5: levels 4 and 5).
+  expect(await bubbles(3)).toEqual([]);
+  expect(total(await bubbles(4))).toBe(dataset.features.length);
+
+  // An industry filter: the bubbles count what the list lists, at every level, also one zoomed
+  // out to after the filter.
   await page.getByText('Filters', { exact: true }).click();
   await page.getByRole('checkbox', { name: /^Petrochemicals/ }).click();
   await expect.poll(() => useAppStore.getState().filters.industries).toEqual(['petrochemical']);
   const listed = await listedCount();
   expect(listed).toBeLessThan(dataset.features.length);
-  for (const z of [3, 4, 5]) await expect.poll(async () => total(await bubbles(z))).toBe(listed);
+  for (const z of [4, 5]) await expect.poll(async () => total(await bubbles(z))).toBe(listed);
+  map.jumpTo({ center: [118.3, 25.8], zoom: 3.5 });
+  await expect.poll(async () => total(await bubbles(3))).toBe(listed);
+  await idleMap({ plan: true });
+  expect(map.queryRenderedFeatures({ layers: [countLayerIds(3).bubble] }).length).toBeGreaterThan(0);
 
   // Back to the whole set and zoomed out: a click on the biggest bubble zooms in to where places are drawn.
   await page.getByRole('button', { name: 'Clear filters' }).click();

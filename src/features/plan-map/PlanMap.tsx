@@ -332,18 +332,27 @@ function Stacks() {
  * at the map's own minimum zoom (Fujian's places).
  */
 function PlaceCounts() {
+  const map = useMap();
   const { places, dataset } = useMapPlaces();
   const tileMinZoom = dataset?.tileMinZoom ?? 0;
   const layers = useMemo(() => countLayers(PLAN_MAP_MIN_ZOOM, tileMinZoom), [tileMinZoom]);
+  // Only the view's zoom level and the two beside it are counted (a zoom gesture goes on drawing
+  // the next level while the new ones are counted at its end): at 100,000 places the finer levels
+  // hold most of the bubbles, and every filter recounts them.
+  const [zoom, setZoom] = useState<number | null>(null);
+  useMapEvent('zoomend', (_e, m) => setZoom(Math.floor(m.getZoom())));
+  const level = zoom ?? Math.floor(map?.getZoom() ?? PLAN_MAP_MIN_ZOOM);
+  const from = Math.max(PLAN_MAP_MIN_ZOOM, Math.min(level, tileMinZoom - 1) - 1);
+  const to = Math.min(tileMinZoom, Math.max(level, PLAN_MAP_MIN_ZOOM) + 2);
   const spec = useMemo(
     () =>
       dataset && tileMinZoom > PLAN_MAP_MIN_ZOOM
         ? {
             type: 'geojson' as const,
-            data: placeCounts(places, dataset.features, PLAN_MAP_MIN_ZOOM, tileMinZoom, formatInteger),
+            data: placeCounts(places, dataset.features, from, to, formatInteger),
           }
         : null,
-    [places, dataset, tileMinZoom],
+    [places, dataset, tileMinZoom, from, to],
   );
   const bubbles = useMemo(() => layers.filter((l) => l.type === 'circle').map((l) => l.id), [layers]);
   useMapEvent('mousemove', (e, map) => {
