@@ -5,6 +5,7 @@ import type {
   LayerSpecification,
   VectorSourceSpecification,
 } from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
 import type { Filters } from '../data/query.ts';
 import type { Language } from '../i18n/languages.ts';
 import { NAME_PROPERTY } from '../i18n/names.ts';
@@ -231,21 +232,39 @@ export function planLayers(
 }
 
 export const SELECTED_LAYERS = { point: 'plan-selected-point', label: 'plan-selected-label' } as const;
+/** The chosen point place, from the attribute table: drawn at every zoom, tiles or none. */
+export const SELECTED_SOURCE = 'plan-selected';
+
+/** SELECTED_SOURCE's data: the chosen place at its point, with the kind its colour comes from. */
+export function selectedPlaceData(place: {
+  id: string;
+  kind: string;
+  point: [number, number];
+}): FeatureCollection<Point, { id: string; kind: string }> {
+  return {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: place.point },
+        properties: { id: place.id, kind: place.kind },
+      },
+    ],
+  };
+}
 
 /**
  * The chosen place drawn over every other place: at a point several places share, the dot and the
- * label are the chosen one's, not whichever place happens to be drawn last. Its `name`, in the
- * reader's language, is given here: below PLAN_LABEL_MINZOOM the tiles carry no names.
+ * label are the chosen one's, not whichever place happens to be drawn last. It is drawn from its
+ * own source (SELECTED_SOURCE), not the tiles: below the tiles' first zoom (a national dataset's
+ * counts) there is no tile to draw it from. Its `name`, in the reader's language, is given here.
  */
-export function selectedLayers(selectedId: string, name: string): LayerSpecification[] {
-  const isSelected: FilterSpecification = ['all', isPoint, ['==', ['get', 'id'], selectedId]];
+export function selectedLayers(name: string): LayerSpecification[] {
   return [
     {
       id: SELECTED_LAYERS.point,
       type: 'circle',
-      source: PLAN_SOURCE,
-      'source-layer': PLAN_SOURCE_LAYER,
-      filter: isSelected,
+      source: SELECTED_SOURCE,
       paint: {
         'circle-color': kindColor,
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 8, 9, 10, 12, 12],
@@ -256,9 +275,7 @@ export function selectedLayers(selectedId: string, name: string): LayerSpecifica
     {
       id: SELECTED_LAYERS.label,
       type: 'symbol',
-      source: PLAN_SOURCE,
-      'source-layer': PLAN_SOURCE_LAYER,
-      filter: isSelected,
+      source: SELECTED_SOURCE,
       layout: {
         'text-field': name,
         'text-font': ['sans-serif'],

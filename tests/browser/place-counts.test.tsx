@@ -10,7 +10,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import placesUrl from '../../data/places.json?url';
 import { planArchiveUrl } from '../../src/data/plan-archive.ts';
 import type { CountProperties } from '../../src/features/plan-map/counts.ts';
-import { COUNT_SOURCE, countLayerIds, PLAN_LAYERS } from '../../src/map-style/plan-layers.ts';
+import { COUNT_SOURCE, countLayerIds, PLAN_LAYERS, SELECTED_LAYERS } from '../../src/map-style/plan-layers.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { datasetLoaded, idleMap, mountApp, settledListIds, unmountApp } from './support/app.tsx';
 import { watchPage, type PageWatch } from './support/guards.ts';
@@ -123,5 +123,24 @@ test('below the first zoom of the tiles, bubbles count the listed places, filter
     .poll(() => map.queryRenderedFeatures({ layers: [PLAN_LAYERS.points, PLAN_LAYERS.areaFill] }).length)
     .toBeGreaterThan(0);
   expect(map.queryRenderedFeatures({ layers: [countLayerIds(5).bubble] })).toEqual([]);
+  expect(watch.errors).toEqual([]);
+});
+
+test('below the first zoom of the tiles, a link to a chosen place shows its dot and its name', async () => {
+  serveNational();
+  watch = watchPage();
+  const id = 'gulei-taiwan-petrochemical-park';
+  // A link with its own view: the map stays there (no flight to the place).
+  await mountApp(`?lang=en&map=5/25.8/118.3&sel=${id}`);
+  const dataset = await datasetLoaded();
+  expect(dataset.byId.get(id)?.point).not.toBeNull();
+  const map = await idleMap({ plan: true });
+  expect(map.getZoom()).toBeLessThan(TILE_MIN_ZOOM);
+  expect(map.queryRenderedFeatures({ layers: [PLAN_LAYERS.points] })).toEqual([]);
+  await expect
+    .poll(() => map.queryRenderedFeatures({ layers: [SELECTED_LAYERS.point] }).map((f) => f.properties.id))
+    .toEqual([id]);
+  const label = map.queryRenderedFeatures({ layers: [SELECTED_LAYERS.label] });
+  expect(label.length).toBe(1);
   expect(watch.errors).toEqual([]);
 });

@@ -22,6 +22,8 @@ import {
   planLayers,
   planSource,
   selectedLayers,
+  SELECTED_SOURCE,
+  selectedPlaceData,
   COUNT_SOURCE,
   countLayers,
   STACK_SOURCE,
@@ -136,6 +138,10 @@ describe('layers are valid MapLibre style', () => {
     style.sources[OWN_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
     style.sources[STACK_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
     style.sources[COUNT_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+    style.sources[SELECTED_SOURCE] = {
+      type: 'geojson',
+      data: selectedPlaceData({ id: 'a', kind: 'park', point: [118, 24] }),
+    };
     const counts = new Map([
       ['350200', 3],
       ['350600', 7],
@@ -143,7 +149,7 @@ describe('layers are valid MapLibre style', () => {
     style.layers.push(
       ...planLayers(planFilter({ ...EMPTY_FILTERS, industries: ['petrochemical'] }, true), lang),
       ...planLayers(planFilter(EMPTY_FILTERS, false), lang, { narrowed: true }).map((l) => ({ ...l, id: `${l.id}-n` })),
-      ...selectedLayers('gulei-taiwan-petrochemical-park', 'Gulei'),
+      ...selectedLayers('Gulei'),
       ...stackLayers(7),
       ...countLayers(3, 7),
       choroplethLayer(counts),

@@ -28,6 +28,8 @@ import {
   planLayers,
   planSource,
   selectedLayers,
+  SELECTED_SOURCE,
+  selectedPlaceData,
   STACK_LAYERS,
   STACK_SOURCE,
   stackLayers,
@@ -278,7 +280,6 @@ function PlanLayers() {
         <Layer key={layer.id} spec={layer} beforeId={PLAN_LAYER_SLOT[layer.id as PlanLayerId]} />
       ))}
       <PlanStates />
-      <SelectedPlace />
     </Source>
   );
 }
@@ -289,16 +290,23 @@ function SelectedPlace() {
   const selectedId = useAppStore((s) => s.selectedId);
   const dataset = useAppStore((s) => s.dataset);
   const place = selectedId ? dataset?.byId.get(selectedId) : undefined;
-  const isPoint = Boolean(place?.point);
+  const point = place?.point ?? null;
   const name = place ? i18n.featureName(place) : '';
-  const layers = useMemo(() => (selectedId ? selectedLayers(selectedId, name) : []), [selectedId, name]);
-  if (!isPoint) return null;
+  const layers = useMemo(() => selectedLayers(name), [name]);
+  const spec = useMemo(
+    () =>
+      place && point
+        ? { type: 'geojson' as const, data: selectedPlaceData({ id: place.id, kind: place.kind, point }) }
+        : null,
+    [place, point],
+  );
+  if (!spec) return null;
   return (
-    <>
+    <Source id={SELECTED_SOURCE} spec={spec}>
       {layers.map((layer) => (
         <Layer key={layer.id} spec={layer} beforeId={SLOTS.markers} />
       ))}
-    </>
+    </Source>
   );
 }
 
@@ -398,6 +406,7 @@ export function PlanMap() {
       <PerformanceMarks />
       <PlanLayerErrors />
       <PlanLayers />
+      <SelectedPlace />
       <Stacks />
       <PlanInteractions />
       {/* After the plan's hover handler, which resets the cursor on every move. */}
