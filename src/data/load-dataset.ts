@@ -35,7 +35,7 @@ export function datasetFrom(
       });
     throw e;
   }
-  const { features, problems, table, listOrder } = decoded;
+  const { features, byId, problems, table, listOrder } = decoded;
   const t = table.texts;
   const texts =
     t && isStringArray(t.files) ? { chunk: t.chunk, urls: t.files.map((f) => new URL(`texts/${f}`, tableUrl).href) } : null;
@@ -46,7 +46,7 @@ export function datasetFrom(
     // A table without it has tiles from the map's own minimum zoom.
     tileMinZoom: table.tiles?.minzoom ?? 0,
     listOrder,
-    byId: new Map(features.map((f) => [f.id, f])),
+    byId,
     industries: industries.industries,
     industryById: new Map(industries.industries.map((i) => [i.id, i])),
     groups: industries.groups,

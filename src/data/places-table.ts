@@ -186,6 +186,8 @@ export function decodePlacesTable(
   rollup: (ids: string[]) => string[],
 ): {
   features: PlanFeature[];
+  /** The places by id (built while checking that ids are unique). */
+  byId: Map<string, PlanFeature>;
   problems: string[];
   table: PlacesTable;
   listOrder: number[] | null;
@@ -234,7 +236,7 @@ export function decodePlacesTable(
   const { bbox, origin, area, sources_at: at, sources } = columns;
   const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
   /** Why row i cannot be read (its clauses apart), or null. */
-  const rowProblem = (i: number, seen: Set<string>): string | null => {
+  const rowProblem = (i: number, seen: ReadonlyMap<string, unknown>): string | null => {
     for (const [k, column] of textColumns) {
       const v = column[i];
       if (typeof v !== 'string' || v.length === 0) return `${k} missing`;
@@ -282,20 +284,19 @@ export function decodePlacesTable(
 
   const problems: string[] = [];
   const features: PlanFeature[] = [];
-  const seen = new Set<string>();
+  const byId = new Map<string, PlanFeature>();
   for (let i = 0; i < rows; i++) {
     const id = columns.id[i];
-    const problem = rowProblem(i, seen);
+    const problem = rowProblem(i, byId);
     const clauses = problem ? null : clausesOf(i);
     if (problem || !clauses) {
       problems.push(`${typeof id === 'string' && id ? id : `row ${i + 1}`}: ${problem ?? 'a source clause is malformed'}`);
       continue;
     }
-    seen.add(id);
     const o: [number, number] = [origin[2 * i], origin[2 * i + 1]];
     // One literal, in the order of the stored record (data/features.geojson); an optional field
     // that is absent is undefined (JSON leaves it out, as the stored file does).
-    features.push({
+    const place: PlanFeature = {
       id,
       name_zh: columns.name_zh[i],
       name_zh_hant: columns.name_zh_hant[i],
@@ -322,7 +323,9 @@ export function decodePlacesTable(
       origin: o,
       bbox: [bbox[4 * i], bbox[4 * i + 1], bbox[4 * i + 2], bbox[4 * i + 3]],
       row: i,
-    });
+    };
+    features.push(place);
+    byId.set(id, place);
   }
   // The build's list order, as indices of `features` (rows left out are left out of it too).
   let listOrder: number[] | null = null;
@@ -333,5 +336,5 @@ export function decodePlacesTable(
     listOrder = [];
     for (const row of given) if (Number.isInteger(row) && indexOfRow[row] >= 0) listOrder.push(indexOfRow[row]);
   }
-  return { features, problems, table, listOrder };
+  return { features, byId, problems, table, listOrder };
 }
