@@ -383,10 +383,38 @@ export function countLayers(fromZoom: number, toZoom: number): LayerSpecificatio
 }
 
 export const HIGHLIGHT_LAYERS = { points: 'plan-highlight-points', areas: 'plan-highlight-areas' } as const;
+/** The ringed point places, from the attribute table: ringed at every zoom, tiles or none. */
+export const HIGHLIGHT_SOURCE = 'plan-highlight';
 
-/** A ring around each of `ids` (a planner cell's places): which places a number stands for. */
-export function highlightLayers(ids: string[]): LayerSpecification[] {
-  const chosen: ExpressionSpecification = ids.length ? ['match', ['get', 'id'], ids, true, false] : ['boolean', false];
+/** HIGHLIGHT_SOURCE's data: a point per ringed place that is a point. */
+export function highlightPointsData(
+  places: readonly { id: string; point: [number, number] | null }[],
+): FeatureCollection<Point, { id: string }> {
+  return {
+    type: 'FeatureCollection',
+    features: places.flatMap((p) =>
+      p.point
+        ? [
+            {
+              type: 'Feature' as const,
+              geometry: { type: 'Point' as const, coordinates: p.point },
+              properties: { id: p.id },
+            },
+          ]
+        : [],
+    ),
+  };
+}
+
+/**
+ * A ring around each of a planner cell's places (which places a number stands for): the areas
+ * `areaIds` outlined from the tiles, the points from HIGHLIGHT_SOURCE (below a national archive's
+ * first zoom there are no tiles to ring them from).
+ */
+export function highlightLayers(areaIds: string[]): LayerSpecification[] {
+  const chosen: ExpressionSpecification = areaIds.length
+    ? ['match', ['get', 'id'], areaIds, true, false]
+    : ['boolean', false];
   return [
     {
       id: HIGHLIGHT_LAYERS.areas,
@@ -400,9 +428,7 @@ export function highlightLayers(ids: string[]): LayerSpecification[] {
     {
       id: HIGHLIGHT_LAYERS.points,
       type: 'circle',
-      source: PLAN_SOURCE,
-      'source-layer': PLAN_SOURCE_LAYER,
-      filter: ['all', isPoint, chosen],
+      source: HIGHLIGHT_SOURCE,
       paint: {
         'circle-color': 'rgba(0,0,0,0)',
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 9, 9, 12, 12, 14],

@@ -10,7 +10,13 @@ import type { FeatureCollection, Point } from 'geojson';
 import placesUrl from '../../data/places.json?url';
 import { planArchiveUrl } from '../../src/data/plan-archive.ts';
 import type { CountProperties } from '../../src/features/plan-map/counts.ts';
-import { COUNT_SOURCE, countLayerIds, PLAN_LAYERS, SELECTED_LAYERS } from '../../src/map-style/plan-layers.ts';
+import {
+  COUNT_SOURCE,
+  countLayerIds,
+  HIGHLIGHT_LAYERS,
+  PLAN_LAYERS,
+  SELECTED_LAYERS,
+} from '../../src/map-style/plan-layers.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { datasetLoaded, idleMap, mountApp, settledListIds, unmountApp } from './support/app.tsx';
 import { watchPage, type PageWatch } from './support/guards.ts';
@@ -142,5 +148,43 @@ test('below the first zoom of the tiles, a link to a chosen place shows its dot 
     .toEqual([id]);
   const label = map.queryRenderedFeatures({ layers: [SELECTED_LAYERS.label] });
   expect(label.length).toBe(1);
+  expect(watch.errors).toEqual([]);
+});
+
+test("below the first zoom of the tiles, the planner still rings a cell's point places", async () => {
+  serveNational();
+  watch = watchPage();
+  await mountApp('?lang=zh-Hans&mode=planner&tab=plans');
+  const dataset = await datasetLoaded();
+  await expect.element(page.getByTestId('plans')).toBeVisible();
+  // The first cell of the across-plans table with point places.
+  const cells = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="plans"] button[aria-label]')].filter(
+    (b) => /: [1-9]\d*$/.test(b.getAttribute('aria-label')!),
+  );
+  let points: string[] = [];
+  for (const cell of cells) {
+    cell.click();
+    const detail = page.getByTestId('cell-detail');
+    // This cell's detail: its industry, its document and as many places as its number.
+    const [industry, rest] = cell.getAttribute('aria-label')!.split(' · ');
+    const [doc, n] = rest.split(/: (?=\d+$)/);
+    await expect.element(detail).toHaveTextContent(industry);
+    await expect.element(detail).toHaveTextContent(doc);
+    const rows = () => [...detail.element().querySelectorAll<HTMLLIElement>(':scope > ul > li[data-id]')];
+    await expect.poll(() => rows().length).toBe(Number(n));
+    const ids = rows().map((li) => li.dataset.id!);
+    points = ids.filter((id) => dataset.byId.get(id)!.point);
+    if (points.length) break;
+  }
+  expect(points.length).toBeGreaterThan(0);
+  const map = await idleMap({ plan: true });
+  map.jumpTo({ center: [118.3, 25.8], zoom: 5 });
+  await idleMap({ plan: true });
+  expect(map.queryRenderedFeatures({ layers: [PLAN_LAYERS.points] })).toEqual([]);
+  await expect
+    .poll(() =>
+      [...new Set(map.queryRenderedFeatures({ layers: [HIGHLIGHT_LAYERS.points] }).map((f) => f.properties.id))].sort(),
+    )
+    .toEqual(points.sort());
   expect(watch.errors).toEqual([]);
 });

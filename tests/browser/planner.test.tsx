@@ -3,6 +3,7 @@ import { afterEach, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import Papa from 'papaparse';
 import { EMPTY_FILTERS, matchesFilters } from '../../src/data/query.ts';
+import { HIGHLIGHT_LAYERS } from '../../src/map-style/plan-layers.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { clickMapAt, datasetLoaded, idleMap, listedIds, mountApp, textedPlace, unmountApp } from './support/app.tsx';
 
@@ -129,16 +130,31 @@ test('an across-plans cell lists exactly the places whose clauses in that docume
     })),
   );
   const wider = cells.find((c) => c.ids.length > 0 && c.map.length > c.ids.length)!;
-  const same = cells.find((c) => c.ids.length > 1 && c.map.length === c.ids.length)!;
+  // One with point places, which the map rings.
+  const same = cells.find(
+    (c) => c.ids.length > 1 && c.map.length === c.ids.length && c.ids.some((id) => dataset.byId.get(id)!.point),
+  )!;
   expect(wider).toBeDefined();
   expect(same).toBeDefined();
 
+  let ringed = 0;
   for (const c of [wider, same]) {
     await page.getByRole('button', { name: `${c.i.zh} · ${c.d.title_zh}: ${c.ids.length}`, exact: true }).click();
     const detail = page.getByTestId('cell-detail');
     await expect.element(detail).toHaveTextContent(c.i.zh);
     const places = [...detail.element().querySelectorAll<HTMLLIElement>(':scope > ul > li[data-id]')];
     expect(places.map((li) => li.dataset.id).sort()).toEqual([...c.ids].sort());
+    // The map rings exactly the cell's point places (the map is moved to show them all).
+    const map = await idleMap({ plan: true });
+    const points = c.ids.filter((id) => dataset.byId.get(id)!.point);
+    ringed += points.length;
+    await expect
+      .poll(() =>
+        [
+          ...new Set(map.queryRenderedFeatures({ layers: [HIGHLIGHT_LAYERS.points] }).map((f) => f.properties.id)),
+        ].sort(),
+      )
+      .toEqual(points.sort());
     // Every clause shown is one of this document's clauses that plan the industry.
     for (const li of places) {
       const f = await textedPlace(li.dataset.id!);
@@ -151,6 +167,7 @@ test('an across-plans cell lists exactly the places whose clauses in that docume
         .toEqual(expected.map((s) => s.quote));
     }
   }
+  expect(ringed).toBeGreaterThan(0);
   // The last cell's places are exactly what the explorer filter selects: the map shows them.
   await page.getByTestId('cell-detail').getByRole('button', { name: '在地图上显示' }).click();
   await expect.poll(() => listedIds().sort()).toEqual([...same.ids].sort());

@@ -22,6 +22,9 @@ import {
   planLayers,
   planSource,
   selectedLayers,
+  HIGHLIGHT_SOURCE,
+  highlightLayers,
+  highlightPointsData,
   SELECTED_SOURCE,
   selectedPlaceData,
   COUNT_SOURCE,
@@ -138,6 +141,13 @@ describe('layers are valid MapLibre style', () => {
     style.sources[OWN_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
     style.sources[STACK_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
     style.sources[COUNT_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+    style.sources[HIGHLIGHT_SOURCE] = {
+      type: 'geojson',
+      data: highlightPointsData([
+        { id: 'a', point: [118, 24] },
+        { id: 'b', point: null },
+      ]),
+    };
     style.sources[SELECTED_SOURCE] = {
       type: 'geojson',
       data: selectedPlaceData({ id: 'a', kind: 'park', point: [118, 24] }),
@@ -150,6 +160,7 @@ describe('layers are valid MapLibre style', () => {
       ...planLayers(planFilter({ ...EMPTY_FILTERS, industries: ['petrochemical'] }, true), lang),
       ...planLayers(planFilter(EMPTY_FILTERS, false), lang, { narrowed: true }).map((l) => ({ ...l, id: `${l.id}-n` })),
       ...selectedLayers('Gulei'),
+      ...highlightLayers(['a', 'b']),
       ...stackLayers(7),
       ...countLayers(3, 7),
       choroplethLayer(counts),

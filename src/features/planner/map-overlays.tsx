@@ -5,10 +5,11 @@ import { useEffect, useMemo } from 'react';
 import { LngLatBounds } from 'maplibre-gl';
 import type { PlanFeature } from '../../data/types.ts';
 import { Layer } from '../../map/Layer.tsx';
+import { Source } from '../../map/Source.tsx';
 import { useMap } from '../../map/MapProvider.tsx';
 import { SLOTS } from '../../map-style/basemap-style.ts';
 import { comparedRegionsLayer } from '../../map-style/choropleth.ts';
-import { highlightLayers } from '../../map-style/plan-layers.ts';
+import { HIGHLIGHT_SOURCE, highlightLayers, highlightPointsData } from '../../map-style/plan-layers.ts';
 
 const boundsOf = (places: readonly PlanFeature[]): LngLatBounds | null => {
   if (!places.length) return null;
@@ -31,13 +32,28 @@ export function useFitPlaces(places: readonly PlanFeature[] | null, maxZoom = 10
 }
 
 function Rings({ places }: { places: PlanFeature[] }) {
-  const ids = places.map((p) => p.id).join(',');
-  const layers = useMemo(() => highlightLayers(ids ? ids.split(',') : []), [ids]);
+  const areaIds = places
+    .filter((p) => !p.point)
+    .map((p) => p.id)
+    .join(',');
+  const [areas, points] = useMemo(() => highlightLayers(areaIds ? areaIds.split(',') : []), [areaIds]);
+  const pointIds = places
+    .filter((p) => p.point)
+    .map((p) => p.id)
+    .join(',');
+  // One source value per set of places (not per render): a new value is sent to the map's worker.
+  const spec = useMemo(
+    () => ({ type: 'geojson' as const, data: highlightPointsData(places) }),
+    // `pointIds` stands for the point places.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [pointIds],
+  );
   return (
     <>
-      {layers.map((layer) => (
-        <Layer key={layer.id} spec={layer} beforeId={SLOTS.markers} />
-      ))}
+      <Layer spec={areas} beforeId={SLOTS.markers} />
+      <Source id={HIGHLIGHT_SOURCE} spec={spec}>
+        <Layer spec={points} beforeId={SLOTS.markers} />
+      </Source>
     </>
   );
 }
