@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,6 +20,30 @@ function devServerCsp(): Plugin {
       html
         .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
         .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  };
+}
+
+/**
+ * The tile archive (*.pmtiles) served as what it is, `application/vnd.pmtiles`, by the dev and
+ * preview servers. Their static server knows no type for it and sends none; their compression
+ * then takes it for text and gzips the whole file on the fly, and the service worker's precached
+ * copy held the gzipped bytes: every tile range cut from it after the first visit failed. The
+ * type is not one they compress, as a static host does not compress it either.
+ */
+const PMTILES_TYPE = 'application/vnd.pmtiles';
+function pmtilesType(): Plugin {
+  const typed = (req: { url?: string }, res: ServerResponse, next: () => void) => {
+    if (req.url && /\.pmtiles(?:[?#]|$)/.test(req.url)) {
+      const setHeader = res.setHeader.bind(res);
+      res.setHeader = (name, value) => setHeader(name, name.toLowerCase() === 'content-type' ? PMTILES_TYPE : value);
+      res.setHeader('Content-Type', PMTILES_TYPE);
+    }
+    next();
+  };
+  return {
+    name: 'pmtiles-type',
+    configureServer: (server) => void server.middlewares.use(typed),
+    configurePreviewServer: (server) => void server.middlewares.use(typed),
   };
 }
 
@@ -207,6 +232,7 @@ export default defineConfig({
   plugins: [
     react(),
     devServerCsp(),
+    pmtilesType(),
     preloadPlanData(),
     placeTexts(),
     absoluteOpenGraph(),

@@ -136,7 +136,16 @@ test('after one visit the app works offline: shell, map, search and a clause in 
   expect(response?.fromServiceWorker(), 'the page itself comes from the service worker').toBe(true);
   await mapReady(page);
   expect(await page.locator('canvas.maplibregl-canvas').count()).toBe(1);
+  const opened = await page.evaluate(() => performance.now());
   expect(await openPlace(page)).toBe(PLACE_NAME);
+  // The map has flown to the place and drawn it from tiles cut from the precached archive (a
+  // precached copy the server had gzipped on the fly held the gzipped bytes: no tile could be read).
+  await page.waitForFunction(
+    (t) => performance.getEntriesByName('map:idle').some((e) => e.startTime > t + 1000),
+    opened,
+    { timeout: 30_000 },
+  );
+  expect(await page.getByTestId('map-layer-error').count()).toBe(0);
   // The reader loads the document (its own chunk) and marks the clause.
   await page
     .getByTestId('detail-panel')
@@ -149,6 +158,37 @@ test('after one visit the app works offline: shell, map, search and a clause in 
   await page.getByRole('heading', { name: '古雷臺灣石化工業園' }).first().waitFor();
   expect(failedOffline, 'requests the precache did not answer').toEqual([]);
   expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('on the first visit, tiles read after the service worker took the page are whole (the map still draws)', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // A planner cell moves the map to its places while the service worker installs and takes the
+  // page: their tiles are cut from the precached archive. The preview server used to gzip the
+  // archive on the fly (it sent no type for it), and every tile cut from that copy failed.
+  await page.goto(`${app.origin}/?lang=zh-Hans&mode=planner&tab=matrix`);
+  await mapReady(page);
+  await page.getByRole('button', { name: /^装备制造 · 漳州市: \d+$/ }).click();
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
+    timeout: 60_000,
+  });
+  await page.getByRole('button', { name: /^电子信息 · 福州市: \d+$/ }).click();
+  const clicked = await page.evaluate(() => performance.now());
+  // The map moves to the cell's places and is idle again with their tiles (or failed to read them).
+  await page.waitForFunction((t) => performance.getEntriesByName('map:idle').some((e) => e.startTime > t), clicked, {
+    timeout: 30_000,
+  });
+  await page.waitForTimeout(500);
+  expect(await page.getByTestId('map-layer-error').count()).toBe(0);
+  expect(errors).toEqual([]);
+  const archive = await page.evaluate(async () => {
+    const url = [...performance.getEntriesByType('resource')].find((e) => e.name.includes('.pmtiles'))!.name;
+    return (await fetch(url, { headers: { Range: 'bytes=0-6' } })).text();
+  });
+  expect(archive).toBe('PMTiles');
   await context.close();
 });
 
