@@ -33,7 +33,9 @@ function devServerCsp(): Plugin {
 const PMTILES_TYPE = 'application/vnd.pmtiles';
 function pmtilesType(): Plugin {
   const typed = (req: { url?: string }, res: ServerResponse, next: () => void) => {
-    if (req.url && /\.pmtiles(?:[?#]|$)/.test(req.url)) {
+    const [path, query = ''] = (req.url ?? '').split('?');
+    // The file itself, not the dev server's module for `plan.pmtiles?url` (its type is JavaScript).
+    if (path.endsWith('.pmtiles') && !/(?:^|&)(?:url|import|raw)(?:[&=]|$)/.test(query)) {
       const setHeader = res.setHeader.bind(res);
       res.setHeader = (name, value) => setHeader(name, name.toLowerCase() === 'content-type' ? PMTILES_TYPE : value);
       res.setHeader('Content-Type', PMTILES_TYPE);
