@@ -261,35 +261,25 @@ export function selectPlaces(
     for (let j = 0; j < positions.length; j++) out[j] = features[order[positions[j]]];
     return out;
   }
-  // A search: one pass in list order over the places it scored, into one bucket per score, best
-  // score first (a stable sort by score without comparing: scores are small integers).
+  // A search: one pass in list order over the places it scored and the filters pass, then into one
+  // bucket per score, best score first (a stable sort by score without comparing: scores are small
+  // integers).
   const pass = active.map((k) => passArray(ix, k, filters[k])!);
   const perScore = new Uint32Array(256);
-  let hits = 0;
-  for (let i = 0; i < scores.length; i++) {
+  const matched: number[] = [];
+  for (const i of order) {
     const s = scores[i];
-    if (!s) continue;
-    let ok = true;
-    for (const p of pass) if (!p[i]) ok = false;
-    if (ok) {
-      perScore[s]++;
-      hits++;
-    }
+    if (!s || !pass.every((p) => p[i])) continue;
+    perScore[s]++;
+    matched.push(i);
   }
   const next = new Uint32Array(256);
   for (let s = 255, at = 0; s > 0; s--) {
     next[s] = at;
     at += perScore[s];
   }
-  const out = new Array<PlanFeature>(hits);
-  for (let p = 0; p < order.length && hits > 0; p++) {
-    const i = order[p];
-    const s = scores[i];
-    if (!s) continue;
-    let ok = true;
-    for (const q of pass) if (!q[i]) ok = false;
-    if (ok) out[next[s]++] = features[i];
-  }
+  const out = new Array<PlanFeature>(matched.length);
+  for (const i of matched) out[next[scores[i]]++] = features[i];
   return out;
 }
 

@@ -235,21 +235,28 @@ export const SELECTED_LAYERS = { point: 'plan-selected-point', label: 'plan-sele
 /** The chosen point place, from the attribute table: drawn at every zoom, tiles or none. */
 export const SELECTED_SOURCE = 'plan-selected';
 
-/** SELECTED_SOURCE's data: the chosen place at its point, with the kind its colour comes from. */
-export function selectedPlaceData(place: {
-  id: string;
-  kind: string;
-  point: [number, number];
-}): FeatureCollection<Point, { id: string; kind: string }> {
+/**
+ * The point places of `places` as GeoJSON points, each with the properties its layers read: the
+ * data of SELECTED_SOURCE (the chosen place) and HIGHLIGHT_SOURCE (a planner cell's places).
+ * Places without a point (areas) are left out.
+ */
+export function placePointsData<P extends { point: [number, number] | null }, Props>(
+  places: readonly P[],
+  properties: (place: P) => Props,
+): FeatureCollection<Point, Props> {
   return {
     type: 'FeatureCollection',
-    features: [
-      {
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: place.point },
-        properties: { id: place.id, kind: place.kind },
-      },
-    ],
+    features: places.flatMap((p) =>
+      p.point
+        ? [
+            {
+              type: 'Feature' as const,
+              geometry: { type: 'Point' as const, coordinates: p.point },
+              properties: properties(p),
+            },
+          ]
+        : [],
+    ),
   };
 }
 
@@ -385,26 +392,6 @@ export function countLayers(fromZoom: number, toZoom: number): LayerSpecificatio
 export const HIGHLIGHT_LAYERS = { points: 'plan-highlight-points', areas: 'plan-highlight-areas' } as const;
 /** The ringed point places, from the attribute table: ringed at every zoom, tiles or none. */
 export const HIGHLIGHT_SOURCE = 'plan-highlight';
-
-/** HIGHLIGHT_SOURCE's data: a point per ringed place that is a point. */
-export function highlightPointsData(
-  places: readonly { id: string; point: [number, number] | null }[],
-): FeatureCollection<Point, { id: string }> {
-  return {
-    type: 'FeatureCollection',
-    features: places.flatMap((p) =>
-      p.point
-        ? [
-            {
-              type: 'Feature' as const,
-              geometry: { type: 'Point' as const, coordinates: p.point },
-              properties: { id: p.id },
-            },
-          ]
-        : [],
-    ),
-  };
-}
 
 /**
  * A ring around each of a planner cell's places (which places a number stands for): the areas

@@ -24,9 +24,8 @@ import {
   selectedLayers,
   HIGHLIGHT_SOURCE,
   highlightLayers,
-  highlightPointsData,
   SELECTED_SOURCE,
-  selectedPlaceData,
+  placePointsData,
   COUNT_SOURCE,
   countLayers,
   STACK_SOURCE,
@@ -143,14 +142,17 @@ describe('layers are valid MapLibre style', () => {
     style.sources[COUNT_SOURCE] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
     style.sources[HIGHLIGHT_SOURCE] = {
       type: 'geojson',
-      data: highlightPointsData([
-        { id: 'a', point: [118, 24] },
-        { id: 'b', point: null },
-      ]),
+      data: placePointsData(
+        [
+          { id: 'a', point: [118, 24] as [number, number] },
+          { id: 'b', point: null },
+        ],
+        (p) => ({ id: p.id }),
+      ),
     };
     style.sources[SELECTED_SOURCE] = {
       type: 'geojson',
-      data: selectedPlaceData({ id: 'a', kind: 'park', point: [118, 24] }),
+      data: placePointsData([{ id: 'a', kind: 'park', point: [118, 24] as [number, number] }], (p) => p),
     };
     const counts = new Map([
       ['350200', 3],

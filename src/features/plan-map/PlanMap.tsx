@@ -29,7 +29,7 @@ import {
   planSource,
   selectedLayers,
   SELECTED_SOURCE,
-  selectedPlaceData,
+  placePointsData,
   STACK_LAYERS,
   STACK_SOURCE,
   stackLayers,
@@ -290,15 +290,14 @@ function SelectedPlace() {
   const selectedId = useAppStore((s) => s.selectedId);
   const dataset = useAppStore((s) => s.dataset);
   const place = selectedId ? dataset?.byId.get(selectedId) : undefined;
-  const point = place?.point ?? null;
   const name = place ? i18n.featureName(place) : '';
   const layers = useMemo(() => selectedLayers(name), [name]);
   const spec = useMemo(
     () =>
-      place && point
-        ? { type: 'geojson' as const, data: selectedPlaceData({ id: place.id, kind: place.kind, point }) }
+      place?.point
+        ? { type: 'geojson' as const, data: placePointsData([place], (p) => ({ id: p.id, kind: p.kind })) }
         : null,
-    [place, point],
+    [place],
   );
   if (!spec) return null;
   return (

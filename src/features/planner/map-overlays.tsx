@@ -9,7 +9,7 @@ import { Source } from '../../map/Source.tsx';
 import { useMap } from '../../map/MapProvider.tsx';
 import { SLOTS } from '../../map-style/basemap-style.ts';
 import { comparedRegionsLayer } from '../../map-style/choropleth.ts';
-import { HIGHLIGHT_SOURCE, highlightLayers, highlightPointsData } from '../../map-style/plan-layers.ts';
+import { HIGHLIGHT_SOURCE, highlightLayers, placePointsData } from '../../map-style/plan-layers.ts';
 
 const boundsOf = (places: readonly PlanFeature[]): LngLatBounds | null => {
   if (!places.length) return null;
@@ -43,7 +43,7 @@ function Rings({ places }: { places: PlanFeature[] }) {
     .join(',');
   // One source value per set of places (not per render): a new value is sent to the map's worker.
   const spec = useMemo(
-    () => ({ type: 'geojson' as const, data: highlightPointsData(places) }),
+    () => ({ type: 'geojson' as const, data: placePointsData(places, (p) => ({ id: p.id })) }),
     // `pointIds` stands for the point places.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [pointIds],
