@@ -6,6 +6,7 @@ import manifestJson from '../../seeds/manifest.json';
 import type { Dataset, DocumentMeta, Industry, IndustryGroup, Region } from './types.ts';
 import { rollupOf } from './taxonomy.ts';
 import { decodePlacesTable, TableError } from './places-table.ts';
+import { shareListIds } from './query.ts';
 import { loadSearchTables } from './search/tables.ts';
 import { placeWordsOf, type PlaceWords } from './search/place-words.ts';
 import { fetchJson } from './fetch-json.ts';
@@ -35,7 +36,8 @@ export function datasetFrom(
       });
     throw e;
   }
-  const { features, byId, problems, table, listOrder } = decoded;
+  const { features, byId, problems, table, listOrder, listIds } = decoded;
+  shareListIds(features, listIds);
   const t = table.texts;
   const texts =
     t && isStringArray(t.files) ? { chunk: t.chunk, urls: t.files.map((f) => new URL(`texts/${f}`, tableUrl).href) } : null;

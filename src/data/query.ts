@@ -59,11 +59,23 @@ interface FeatureIndex {
 
 const indexes = new WeakMap<readonly PlanFeature[], FeatureIndex>();
 
-function buildColumn(features: readonly PlanFeature[], key: FilterKey): Column {
+/**
+ * Per filter, a number per place (by index) naming its list of values: equal numbers, equal lists.
+ * The attribute table has them already (its list codes); without them each place's list is looked
+ * up by identity, which at 100,000 places costs more than the rest of the index.
+ */
+export type ListIds = Record<FilterKey, Int32Array>;
+const listIdsOf = new WeakMap<readonly PlanFeature[], ListIds>();
+
+/** Hands the index the table's list codes for `features` (load-dataset.ts), before its first use. */
+export function shareListIds(features: readonly PlanFeature[], ids: ListIds): void {
+  if (FILTER_KEYS.every((k) => ids[k].length === features.length)) listIdsOf.set(features, ids);
+}
+
+function buildColumn(features: readonly PlanFeature[], key: FilterKey, ids?: Int32Array): Column {
   const code = new Map<string, number>();
   const values: string[] = [];
   const start = new Uint32Array(features.length + 1);
-  const codes: number[] = [];
   const codeOf = (v: string) => {
     let c = code.get(v);
     if (c === undefined) {
@@ -73,27 +85,42 @@ function buildColumn(features: readonly PlanFeature[], key: FilterKey): Column {
     }
     return c;
   };
+  const codesOf = (f: PlanFeature) => {
+    const list = key === 'kinds' ? [f.kind] : valuesOf(f, key);
+    return [...new Set(list)].map(codeOf);
+  };
   // Places share their lists (one array per distinct list, places-table.ts): each is coded once.
+  const byId: (number[] | undefined)[] = [];
   const coded = new Map<readonly string[] | string, number[]>();
+  const perPlace = new Array<number[]>(features.length);
+  let total = 0;
   for (let i = 0; i < features.length; i++) {
-    start[i] = codes.length;
     const f = features[i];
-    const list = key === 'kinds' ? f.kind : valuesOf(f, key);
-    let out = coded.get(list);
-    if (!out) {
-      out = [...new Set(typeof list === 'string' ? [list] : list)].map(codeOf);
-      coded.set(list, out);
+    let out: number[] | undefined;
+    if (ids) out = byId[ids[i]] ??= codesOf(f);
+    else {
+      const list = key === 'kinds' ? f.kind : valuesOf(f, key);
+      out = coded.get(list);
+      if (!out) coded.set(list, (out = codesOf(f)));
     }
-    for (const c of out) codes.push(c);
+    perPlace[i] = out;
+    start[i] = total;
+    total += out.length;
   }
-  start[features.length] = codes.length;
-  return { values, code, start, codes: Uint32Array.from(codes) };
+  start[features.length] = total;
+  const codes = new Uint32Array(total);
+  for (let i = 0; i < features.length; i++) {
+    const out = perPlace[i];
+    for (let j = 0, at = start[i]; j < out.length; j++) codes[at + j] = out[j];
+  }
+  return { values, code, start, codes };
 }
 
 function indexOf(features: readonly PlanFeature[]): FeatureIndex {
   let ix = indexes.get(features);
   if (!ix) {
-    const columns = Object.fromEntries(FILTER_KEYS.map((k) => [k, buildColumn(features, k)])) as Record<
+    const ids = listIdsOf.get(features);
+    const columns = Object.fromEntries(FILTER_KEYS.map((k) => [k, buildColumn(features, k, ids?.[k])])) as Record<
       FilterKey,
       Column
     >;
@@ -203,26 +230,38 @@ export const pinyinSortKey = (pinyin: string): string =>
  * written), ties in data order (a stable sort).
  */
 export function listOrderOf(features: readonly PlanFeature[], given?: readonly number[] | null): number[] {
-  const key = features.map((f) => pinyinSortKey(f.name_pinyin));
-  const rank = features.map((f) => kindRank.get(f.kind) ?? 99);
-  const compare = (a: number, b: number) =>
-    byCodeUnits(features[a].province, features[b].province) ||
-    rank[a] - rank[b] ||
-    byCodeUnits(key[a], key[b]) ||
-    byCodeUnits(features[a].name_pinyin, features[b].name_pinyin) ||
-    a - b;
-  // The build wrote the order with the table (places-table.ts): checked in one pass, not sorted again.
+  const keyOf = (f: PlanFeature) => pinyinSortKey(f.name_pinyin);
+  const rankOf = (f: PlanFeature) => kindRank.get(f.kind) ?? 99;
+  const compareWith = (a: number, b: number, keyA: string, keyB: string) => {
+    const fa = features[a];
+    const fb = features[b];
+    return (
+      byCodeUnits(fa.province, fb.province) ||
+      rankOf(fa) - rankOf(fb) ||
+      byCodeUnits(keyA, keyB) ||
+      byCodeUnits(fa.name_pinyin, fb.name_pinyin) ||
+      a - b
+    );
+  };
+  // The build wrote the order with the table (places-table.ts): checked in one pass, not sorted
+  // again (each place's key is computed once, as the pass reaches it).
   if (given && given.length === features.length) {
     const seen = new Uint8Array(features.length);
     let ok = true;
+    let previousKey = '';
     for (let j = 0; ok && j < given.length; j++) {
       const i = given[j];
-      ok = Number.isInteger(i) && i >= 0 && i < features.length && !seen[i] && (j === 0 || compare(given[j - 1], i) < 0);
-      if (ok) seen[i] = 1;
+      ok = Number.isInteger(i) && i >= 0 && i < features.length && !seen[i];
+      if (!ok) break;
+      const key = keyOf(features[i]);
+      ok = j === 0 || compareWith(given[j - 1], i, previousKey, key) < 0;
+      seen[i] = 1;
+      previousKey = key;
     }
     if (ok) return [...given];
   }
-  return features.map((_, i) => i).sort(compare);
+  const key = features.map(keyOf);
+  return features.map((_, i) => i).sort((a, b) => compareWith(a, b, key[a], key[b]));
 }
 
 /**

@@ -139,6 +139,14 @@ describe.each(datasets)('the filter index on %s', (_, make) => {
     }
   });
 
+  test("the table's list codes index the places as their own lists do", () => {
+    // A copy of the array has no list codes shared with it: its index is built from the lists.
+    const copy = [...dataset.features];
+    for (const filters of combos)
+      for (const key of FILTER_KEYS)
+        expect([...facetCounts(copy, filters, key)]).toEqual([...facetCounts(dataset.features, filters, key)]);
+  });
+
   test('the selection equals filter-then-sort, with and without a search', () => {
     const index = buildSearchIndex(dataset, tables);
     const queries = ['', '区', '港', 'fu', '石化', 'gang', 'kaifa'];
