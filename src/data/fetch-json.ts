@@ -6,7 +6,8 @@ export interface DataFile {
   zh: string;
 }
 
-export async function fetchJson<T>(url: string, what: DataFile): Promise<T> {
+/** The file's response, or an error that says it could not be downloaded and why. */
+export async function fetchOk(url: string, what: DataFile): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url);
@@ -14,9 +15,18 @@ export async function fetchJson<T>(url: string, what: DataFile): Promise<T> {
     throw new Error(`The ${what.en} could not be downloaded (network error). 无法下载${what.zh}（网络错误）。`);
   }
   if (!response.ok) throw new Error(`The ${what.en} could not be downloaded (HTTP ${response.status}).`);
+  return response;
+}
+
+/** The error for a file that arrived but is not JSON (cut short, or another file). */
+export const notJson = (what: DataFile): Error =>
+  new Error(`The ${what.en} file is damaged (not valid JSON). ${what.zh}文件已损坏。`);
+
+export async function fetchJson<T>(url: string, what: DataFile): Promise<T> {
+  const response = await fetchOk(url, what);
   try {
     return (await response.json()) as T;
   } catch {
-    throw new Error(`The ${what.en} file is damaged (not valid JSON). ${what.zh}文件已损坏。`);
+    throw notJson(what);
   }
 }

@@ -9,7 +9,9 @@ import { decodePlacesTable, TableError } from './places-table.ts';
 import { shareListIds } from './query.ts';
 import { loadSearchTables } from './search/tables.ts';
 import { placeWordsOf, type PlaceWords } from './search/place-words.ts';
-import { fetchJson } from './fetch-json.ts';
+import { fetchJson, fetchOk, notJson } from './fetch-json.ts';
+import { unpackTable } from './places-table-transfer.ts';
+import type { TableWorkerReply, TableWorkerRequest } from './places-table.worker.ts';
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
@@ -60,11 +62,56 @@ export function datasetFrom(
   };
 }
 
+const PLAN_DATA = { en: 'plan data', zh: '规划数据' };
+
+/**
+ * The attribute table: downloaded here (the page preloads it), parsed by a worker
+ * (places-table.worker.ts) while the page goes on drawing the map; parsed here where no worker can
+ * be started.
+ */
+async function fetchTable(url: string): Promise<unknown> {
+  const response = await fetchOk(url, PLAN_DATA);
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./places-table.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return parseHere(response);
+  }
+  const bytes = await response.arrayBuffer().catch(() => null);
+  if (!bytes) {
+    worker.terminate();
+    throw new Error(`The ${PLAN_DATA.en} could not be downloaded (network error). 无法下载${PLAN_DATA.zh}（网络错误）。`);
+  }
+  return new Promise<unknown>((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<TableWorkerReply>) => {
+      worker.terminate();
+      if ('error' in e.data) reject(new Error(e.data.error));
+      else resolve(unpackTable(e.data.table));
+    };
+    // The worker's script could not be loaded or run (the bytes went with the message): the page
+    // downloads the file again and parses it itself.
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      resolve(fetchJson<unknown>(url, PLAN_DATA));
+    };
+    worker.postMessage({ bytes, what: PLAN_DATA } satisfies TableWorkerRequest, [bytes]);
+  });
+}
+
+async function parseHere(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    throw notJson(PLAN_DATA);
+  }
+}
+
 /** The first view's data: the attribute table (the map's geometry comes from the tiles). */
 export async function loadDataset(url = placesUrl): Promise<Dataset> {
   // Search's tables come with the data (in parallel), so the index can be built once both are in.
   const searchTables = loadSearchTables();
-  const json = await fetchJson<unknown>(url, { en: 'plan data', zh: '规划数据' });
+  const json = await fetchTable(new URL(url, window.location.href).href);
   await searchTables;
   return datasetFrom(
     json,

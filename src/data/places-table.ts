@@ -6,6 +6,7 @@
 // (scripts/lib/plan-split.ts, `placesTable`), read by the app (load-dataset.ts); the format is
 // defined here once, with its encoder and decoder. DATA.md describes it.
 import type { Clause, DocumentMeta, Kind, PlanFeature, Precision } from './types.ts';
+import { isPackedLists, type PackedLists } from './places-table-transfer.ts';
 import { KIND_ORDER } from './types.ts';
 import { listOrderOf, type ListIds } from './query.ts';
 
@@ -22,8 +23,8 @@ export interface TableRecord {
   origin: [number, number];
 }
 
-/** Properties held as one string each (`name_*`, `id`). */
-const TEXT_FIELDS = ['id', 'name_zh', 'name_zh_hant', 'name_en', 'name_pinyin'] as const;
+/** Properties held as one string each (`name_*`, `id`): the table's text columns. */
+export const TEXT_FIELDS = ['id', 'name_zh', 'name_zh_hant', 'name_en', 'name_pinyin'] as const;
 /** Properties held as a code into `strings` (-1: absent, for the optional ones). */
 const CODE_FIELDS = ['kind', 'precision', 'province'] as const;
 const OPTIONAL_CODE_FIELDS = ['county', 'county_name', 'county_name_en', 'parent'] as const;
@@ -57,7 +58,8 @@ export interface PlacesTable {
   /** The tile archive's first zoom (scripts/lib/plan-split.ts, planTileMinZoom). */
   tiles: { minzoom: number };
   strings: string[];
-  lists: number[][];
+  /** As written; packed where a worker parsed the file (places-table-transfer.ts). */
+  lists: number[][] | PackedLists;
   columns: Columns;
 }
 
@@ -164,7 +166,7 @@ function headerProblem(json: unknown): string | null {
   if (tiles !== undefined && !(Number.isInteger(tiles?.minzoom) && tiles.minzoom >= 0 && tiles.minzoom <= 22))
     return 'tiles: expected { minzoom } from 0 to 22';
   if (!Array.isArray(t.strings)) return 'strings: expected an array';
-  if (!Array.isArray(t.lists)) return 'lists: expected an array';
+  if (!Array.isArray(t.lists) && !isPackedLists(t.lists)) return 'lists: expected an array';
   if (typeof t.columns !== 'object' || t.columns === null || Array.isArray(t.columns)) return 'columns: expected an object';
   return null;
 }
@@ -199,7 +201,13 @@ export function decodePlacesTable(
   const problem = headerProblem(json);
   if (problem) throw new TableError(problem);
   const table = json as PlacesTable;
-  const { rows, strings, lists, columns } = table;
+  const { rows, strings, columns } = table;
+  // The lists as parsed, or packed by the worker that parsed them (places-table-transfer.ts).
+  const packedLists = isPackedLists(table.lists) ? table.lists : null;
+  const lists = packedLists ? { length: packedLists.at.length - 1 } : (table.lists as number[][]);
+  const listAt = packedLists
+    ? (c: number) => packedLists.values.subarray(packedLists.at[c], packedLists.at[c + 1])
+    : (c: number) => (table.lists as number[][])[c];
   const lengths: Record<string, number> = { bbox: 4 * rows, origin: 2 * rows, sources_at: rows + 1 };
   for (const k of REQUIRED_COLUMNS) {
     const column = (columns as Record<string, unknown[] | undefined>)[k];
@@ -208,13 +216,22 @@ export function decodePlacesTable(
       throw new TableError(`column ${k} has ${column.length} values for ${rows} rows`);
   }
   if (!strings.every((v) => typeof v === 'string')) throw new TableError('strings: a value is not a string');
-  for (const l of lists)
-    if (!Array.isArray(l) || !l.every((c) => isCode(c, strings.length)))
-      throw new TableError('lists: a list names a value the table lacks');
+  const listsOk = packedLists
+    ? packedLists.values.every((c) => isCode(c, strings.length))
+    : (table.lists as unknown[]).every((l) => Array.isArray(l) && l.every((c) => isCode(c, strings.length)));
+  if (!listsOk) throw new TableError('lists: a list names a value the table lacks');
 
   // Each distinct list once: its strings, and (for industries) its roll-up.
   const listStrings: (string[] | undefined)[] = new Array(lists.length);
-  const stringsOf = (c: number) => (listStrings[c] ??= lists[c].map((s) => strings[s]));
+  const stringsOf = (c: number) => {
+    let out = listStrings[c];
+    if (!out) {
+      const codes = listAt(c);
+      out = listStrings[c] = new Array<string>(codes.length);
+      for (let j = 0; j < codes.length; j++) out[j] = strings[codes[j]];
+    }
+    return out;
+  };
   const rollups: (string[] | undefined)[] = new Array(lists.length);
   const rollupOfList = (c: number) => (rollups[c] ??= rollup(stringsOf(c)));
   const kindOk = new Map<number, boolean>();
@@ -357,12 +374,16 @@ export function decodePlacesTable(
   for (const key of FILTER_KEYS_OF_TABLE) listIds[key] = listIds[key].subarray(0, features.length);
   // The build's list order, as indices of `features` (rows left out are left out of it too).
   let listOrder: number[] | null = null;
-  const given = (columns as Partial<Columns>).list_order;
-  if (Array.isArray(given) && given.length === rows) {
+  // An array, or a typed array where the table came from the worker (places-table-transfer.ts).
+  const given = (columns as Partial<Columns>).list_order as ArrayLike<number> | undefined;
+  if ((Array.isArray(given) || ArrayBuffer.isView(given)) && given.length === rows) {
     const indexOfRow = new Int32Array(rows).fill(-1);
     features.forEach((f, k) => (indexOfRow[f.row] = k));
     listOrder = [];
-    for (const row of given) if (Number.isInteger(row) && indexOfRow[row] >= 0) listOrder.push(indexOfRow[row]);
+    for (let j = 0; j < given.length; j++) {
+      const row = given[j];
+      if (Number.isInteger(row) && indexOfRow[row] >= 0) listOrder.push(indexOfRow[row]);
+    }
   }
   return { features, byId, problems, table, listOrder, listIds };
 }

@@ -4,7 +4,8 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { datasetFrom } from '../../src/data/load-dataset.ts';
-import type { PlacesTable } from '../../src/data/places-table.ts';
+import { TEXT_FIELDS, type PlacesTable } from '../../src/data/places-table.ts';
+import { packTable, unpackTable } from '../../src/data/places-table-transfer.ts';
 import { EMPTY_FILTERS, selectPlaces } from '../../src/data/query.ts';
 import { documents, readJson, realDataset, regions, searchTables, taxonomy } from '../support/dataset.ts';
 import { buildSearchIndex, placeSearchText } from '../../src/data/search/index.ts';
@@ -13,6 +14,11 @@ import { makeFolder } from '../../src/data/search/fold.ts';
 
 const committed = () => readJson<PlacesTable>('data/places.json');
 const load = (table: unknown) => datasetFrom(table, taxonomy, regions, documents);
+/** The table as the page gets it from the worker that parses it (places-table.worker.ts). */
+const viaWorker = (table: unknown) => {
+  const { table: packed, transfer } = packTable(structuredClone(table), TEXT_FIELDS);
+  return unpackTable(structuredClone(packed, { transfer }));
+};
 
 describe('the attribute table', () => {
   test('places share one array per distinct list (industries, documents, prefectures), read-only', () => {
@@ -97,7 +103,7 @@ describe('the attribute table', () => {
     [
       'a code past the lists',
       (t: PlacesTable): void => {
-        t.columns.industries[3] = t.lists.length + 5;
+        t.columns.industries[3] = (t.lists as number[][]).length + 5;
       },
       'industries is not a value of the table',
     ],
@@ -134,6 +140,10 @@ describe('the attribute table', () => {
     const id = table.columns.id[3];
     damage(table);
     const dataset = load(table);
+    // The same through the worker's packing, to the same places.
+    const packed = load(viaWorker(table));
+    expect(packed.problems).toEqual(dataset.problems);
+    expect(packed.features).toEqual(dataset.features);
     expect(dataset.problems).toEqual([`${table.columns.id[3] || id}: ${reason}`]);
     expect(dataset.features).toHaveLength(table.rows - 1);
     expect(dataset.features.map((f) => f.id)).toEqual(
@@ -172,5 +182,33 @@ describe('the attribute table', () => {
   ] as const)('%s is refused with a message in English and Chinese', (_, make, message) => {
     expect(() => load(make())).toThrow(message);
     expect(() => load(make())).toThrow(/规划数据文件已损坏/);
+    expect(() => load(viaWorker(make()))).toThrow(message);
+  });
+
+  test("the worker's packing gives the decoder the same table: every place, its arrays shared, in list order", () => {
+    const direct = realDataset();
+    const packed = load(viaWorker(committed()));
+    expect(packed.problems).toEqual([]);
+    expect(packed.features).toEqual(direct.features);
+    expect(packed.listOrder).toEqual(direct.listOrder);
+    const byList = new Map<string, string[]>();
+    for (const f of packed.features) {
+      const seen = byList.get(f.docs.join('|'));
+      if (seen) expect(f.docs).toBe(seen);
+      else byList.set(f.docs.join('|'), f.docs);
+    }
+    // Values the format does not allow are refused as they are without the packing.
+    const odd = committed() as unknown as { columns: Record<string, unknown[]>; lists: unknown[] };
+    odd.columns.kind[4] = 'point';
+    odd.columns.bbox[9] = null;
+    odd.columns.name_zh[6] = 7;
+    expect(load(viaWorker(odd)).problems).toEqual(load(odd).problems);
+    expect(load(odd).problems).toHaveLength(3);
+    const oddList = committed() as unknown as { lists: unknown[] };
+    oddList.lists[2] = [0.5];
+    expect(() => load(viaWorker(oddList))).toThrow(/lists: a list names a value the table lacks/);
+    oddList.lists[2] = 'x';
+    expect(() => load(viaWorker(oddList))).toThrow(/lists: a list names a value the table lacks/);
+    expect(() => load(oddList)).toThrow(/lists: a list names a value the table lacks/);
   });
 });

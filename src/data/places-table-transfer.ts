@@ -1,0 +1,165 @@
+// The attribute table on its way from the worker that parses it (places-table.worker.ts) to the
+// page. Parsing 35 MB of JSON at 100,000 places holds the page's main thread for half a second;
+// sending the parsed object back would hold it longer (structured clone rebuilds every array and
+// string one by one). So the worker sends the columns as a few flat values instead: numbers as
+// typed arrays (moved, not copied), each text column and the vocabulary as one string with the
+// ends of its parts. The page cuts them up again and decodes the result as it would the JSON
+// (places-table.ts): packing keeps everything the decoder checks, so a damaged file is refused, or
+// its damaged rows are left out, with the same messages either way.
+
+/** Strings as one: string k is text.slice(ends[k - 1] ?? 0, ends[k]). */
+interface PackedStrings {
+  packed: 'strings';
+  text: string;
+  ends: Uint32Array;
+}
+
+/**
+ * Lists of numbers as one: list k is values[at[k] … at[k + 1]). The decoder reads them packed
+ * (at 100,000 places there are about as many lists, and rebuilding each as an array costs more
+ * than the rest of unpacking).
+ */
+export interface PackedLists {
+  packed: 'lists';
+  at: Uint32Array;
+  values: Int32Array;
+}
+
+/**
+ * Numbers: whole numbers (codes, offsets) as 32-bit integers, which the decoder indexes with
+ * quickly; else as doubles, where what is not a number is NaN (the decoder refuses both alike).
+ */
+interface PackedNumbers {
+  packed: 'numbers';
+  values: Int32Array | Float64Array;
+}
+
+type Packed = PackedStrings | PackedLists | PackedNumbers;
+
+/**
+ * The table with its big parts packed; a part that is not what the format says is sent as it is,
+ * and so is a file that is not a JSON object at all (`raw`).
+ */
+export type PackedTable =
+  | { raw: unknown }
+  | {
+      /** Everything but the three big parts, as parsed. */
+      rest: Record<string, unknown>;
+      strings: unknown;
+      lists: unknown;
+      columns: unknown;
+    };
+
+const isPacked = (v: unknown): v is Packed =>
+  typeof v === 'object' && v !== null && typeof (v as { packed?: unknown }).packed === 'string';
+
+export const isPackedLists = (v: unknown): v is PackedLists => isPacked(v) && v.packed === 'lists';
+
+function packStrings(values: readonly unknown[]): PackedStrings | null {
+  const ends = new Uint32Array(values.length);
+  let end = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'string') return null;
+    end += v.length;
+    ends[i] = end;
+  }
+  return { packed: 'strings', text: values.join(''), ends };
+}
+
+const isInt32 = (v: unknown): v is number => typeof v === 'number' && (v | 0) === v && !Object.is(v, -0);
+
+function packNumbers(values: readonly unknown[]): PackedNumbers {
+  if (values.every(isInt32)) return { packed: 'numbers', values: Int32Array.from(values) };
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = typeof v === 'number' ? v : NaN;
+  }
+  return { packed: 'numbers', values: out };
+}
+
+function packLists(lists: readonly unknown[]): PackedLists | null {
+  const at = new Uint32Array(lists.length + 1);
+  let n = 0;
+  for (let k = 0; k < lists.length; k++) {
+    const list = lists[k];
+    if (!Array.isArray(list)) return null;
+    at[k] = n;
+    n += list.length;
+  }
+  at[lists.length] = n;
+  // A value that is not a whole number is -1, which no list may hold (the decoder refuses it).
+  const values = new Int32Array(n);
+  for (let k = 0; k < lists.length; k++) {
+    const list = lists[k] as unknown[];
+    for (let j = 0; j < list.length; j++) {
+      const v = list[j];
+      values[at[k] + j] = isInt32(v) ? v : -1;
+    }
+  }
+  return { packed: 'lists', at, values };
+}
+
+/**
+ * The parsed JSON of a table, packed for postMessage, and what to transfer with it. Text columns
+ * (strings by the format) are packed as strings where every value is one, else sent as they are;
+ * every other column as numbers.
+ */
+export function packTable(json: unknown, textColumns: readonly string[]): { table: PackedTable; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const keep = <T extends Packed>(p: T): T => {
+    for (const v of Object.values(p)) if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer);
+    return p;
+  };
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { table: { raw: json }, transfer };
+  const { strings, lists, columns, ...rest } = json as Record<string, unknown>;
+  const packed = { rest, strings, lists, columns };
+  if (Array.isArray(strings)) packed.strings = keepOrRaw(packStrings(strings), strings, keep);
+  if (Array.isArray(lists)) packed.lists = keepOrRaw(packLists(lists), lists, keep);
+  if (typeof columns === 'object' && columns !== null && !Array.isArray(columns)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, column] of Object.entries(columns as Record<string, unknown>)) {
+      if (!Array.isArray(column)) out[k] = column;
+      else if (textColumns.includes(k)) out[k] = keepOrRaw(packStrings(column), column, keep);
+      else out[k] = keep(packNumbers(column));
+    }
+    packed.columns = out;
+  }
+  return { table: packed, transfer };
+}
+
+function keepOrRaw<T extends Packed>(p: T | null, raw: unknown, keep: (p: T) => T): T | unknown {
+  return p ? keep(p) : raw;
+}
+
+function unpack(v: unknown): unknown {
+  if (!isPacked(v)) return v;
+  if (v.packed === 'numbers') return v.values;
+  if (v.packed === 'strings') {
+    const out = new Array<string>(v.ends.length);
+    for (let k = 0, start = 0; k < v.ends.length; k++) {
+      out[k] = v.text.slice(start, v.ends[k]);
+      start = v.ends[k];
+    }
+    return out;
+  }
+  return v;
+}
+
+/**
+ * The table as the decoder reads it (decodePlacesTable): number columns are typed arrays, the lists
+ * stay packed, the rest is as parsed. What was not an object comes back as it was.
+ */
+export function unpackTable(packed: PackedTable): unknown {
+  if ('raw' in packed) return packed.raw;
+  const { rest, strings, lists, columns } = packed;
+  const out: Record<string, unknown> = { ...rest };
+  // A part the file lacks stays absent (the decoder says which).
+  if (strings !== undefined) out.strings = unpack(strings);
+  if (lists !== undefined) out.lists = unpack(lists);
+  if (typeof columns === 'object' && columns !== null && !Array.isArray(columns))
+    out.columns = Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, unpack(c)]));
+  else if (columns !== undefined) out.columns = columns;
+  return out;
+}
