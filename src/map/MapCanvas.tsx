@@ -42,13 +42,16 @@ export function MapCanvas({ options, fallback, label, children }: MapCanvasProps
       queueMicrotask(() => setFailed(true));
       return;
     }
+    // Ready once the style is in, not at 'load' (which waits until the basemap is drawn): what is
+    // declared on the map then loads beside the basemap instead of after it.
     const onLoad = () => {
       setReady(true);
       setMap(map);
     };
-    map.once('load', onLoad);
+    if (map.isStyleLoaded()) queueMicrotask(onLoad);
+    else map.once('style.load', onLoad);
     return () => {
-      map.off('load', onLoad);
+      map.off('style.load', onLoad);
       setMap(null);
       setReady(false);
       map.remove();

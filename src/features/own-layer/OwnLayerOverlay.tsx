@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Layer } from '../../map/Layer.tsx';
 import { useMap } from '../../map/MapProvider.tsx';
+import { syncMapSize } from '../../map/map-size.ts';
 import { Popup } from '../../map/Popup.tsx';
 import { Source } from '../../map/Source.tsx';
 import { CLICK_PRIORITY, useMapClick } from '../../map/hooks.ts';
@@ -51,7 +52,9 @@ function OwnLayerSource({ layer }: { layer: UserLayer }) {
 
   // A new layer is shown whole.
   useEffect(() => {
-    map?.fitBounds(layer.bbox, { padding: 48, maxZoom: 11, duration: 600 });
+    if (!map) return;
+    syncMapSize(map);
+    map.fitBounds(layer.bbox, { padding: 48, maxZoom: 11, duration: 600 });
   }, [map, layer]);
 
   // Drawn over the plan: a click on a site of the person's own opens its popup and nothing else.

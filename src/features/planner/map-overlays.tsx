@@ -7,6 +7,7 @@ import type { PlanFeature } from '../../data/types.ts';
 import { Layer } from '../../map/Layer.tsx';
 import { Source } from '../../map/Source.tsx';
 import { useMap } from '../../map/MapProvider.tsx';
+import { syncMapSize } from '../../map/map-size.ts';
 import { SLOTS } from '../../map-style/basemap-style.ts';
 import { comparedRegionsLayer } from '../../map-style/choropleth.ts';
 import { HIGHLIGHT_SOURCE, highlightLayers, placePointsData } from '../../map-style/plan-layers.ts';
@@ -25,7 +26,9 @@ export function useFitPlaces(places: readonly PlanFeature[] | null, maxZoom = 10
   useEffect(() => {
     if (!map || !places?.length) return;
     const b = boundsOf(places);
-    if (b) map.fitBounds(b, { padding: 40, maxZoom, duration: 500 });
+    if (!b) return;
+    syncMapSize(map);
+    map.fitBounds(b, { padding: 40, maxZoom, duration: 500 });
     // `key` stands for the set of places.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, key, maxZoom]);

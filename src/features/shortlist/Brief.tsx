@@ -11,6 +11,7 @@ import { joinList } from '../../i18n/format.ts';
 import { HTML_LANG } from '../../i18n/languages.ts';
 import { snapshotMap } from '../../map/export-png.ts';
 import { useMap } from '../../map/MapProvider.tsx';
+import { syncMapSize } from '../../map/map-size.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { countyText } from './export.ts';
 import { LogisticsView } from './LogisticsView.tsx';
@@ -34,6 +35,7 @@ function useMapSnapshot(places: PlanFeature[]) {
       ],
       [180, 90, -180, -90],
     ) as [number, number, number, number];
+    syncMapSize(map);
     map.fitBounds(b, { padding: 70, maxZoom: 10, duration: 0 });
     const onIdle = () =>
       void snapshotMap(map)

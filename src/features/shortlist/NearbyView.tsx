@@ -5,6 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Dataset, PlanFeature } from '../../data/types.ts';
 import { Layer } from '../../map/Layer.tsx';
 import { useMap } from '../../map/MapProvider.tsx';
+import { syncMapSize } from '../../map/map-size.ts';
 import { Source } from '../../map/Source.tsx';
 import { CLICK_PRIORITY, useMapClick } from '../../map/hooks.ts';
 import { NEARBY_SOURCE, nearbyLayers, RADIUS_SOURCE, radiusLayers } from '../../map-style/shortlist.ts';
@@ -93,6 +94,7 @@ export function NearbyView({ dataset, shortlisted }: { dataset: Dataset; shortli
     const ring = (radiusData.features[0].geometry as { coordinates: number[][][] }).coordinates[0];
     const lngs = ring.map((c) => c[0]);
     const lats = ring.map((c) => c[1]);
+    syncMapSize(map);
     map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], {
       padding: 40,
       duration: 400,
