@@ -39,6 +39,8 @@ export default mergeConfig(
           test: {
             name: 'browser',
             include: ['tests/browser/**/*.test.{ts,tsx}'],
+            // Test files the browser tests read that the build makes (tests/browser/generated/).
+            globalSetup: ['tests/browser/setup/national-archive.ts'],
             testTimeout: 60_000,
             hookTimeout: 60_000,
             browser: {

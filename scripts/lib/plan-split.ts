@@ -11,12 +11,14 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { createHash } from 'node:crypto';
 import bbox from '@turf/bbox';
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { KIND_ORDER, type Kind } from '../../src/data/types.ts';
 import { encodePlacesTable, type PlacesTable, type TableRecord } from '../../src/data/places-table.ts';
 import { makeFolder, type SearchTables } from '../../src/data/search/fold.ts';
 import { searchWordsFile, type SearchWordsFile } from '../../src/data/search/place-words.ts';
-import { PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
+import { PLAN_COUNT_LAYER, PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
+import { placeCounts } from '../../src/features/plan-map/counts.ts';
+import { formatInteger } from '../../src/i18n/format.ts';
 import { writePmtiles, type ArchiveTile } from './pmtiles-writer.ts';
 
 /** The source layer of data/plan.pmtiles. */
@@ -158,6 +160,22 @@ function vertexMean(g: Geometry): [number, number] | null {
   return n ? [x / n, y / n] : null;
 }
 
+const pointOf = (f: Feature): [number, number] | null =>
+  f.geometry.type === 'Point' ? (f.geometry.coordinates.slice(0, 2) as [number, number]) : null;
+
+/** A place's bounding box, rounded out to 6 decimals (~0.1 m). */
+function tableBox(f: Feature): TableRecord['bbox'] {
+  const out = (v: number, up: boolean) => (up ? Math.ceil(v * 1e6) : Math.floor(v * 1e6)) / 1e6;
+  const [w, s, e, n] = bbox(f);
+  return [out(w, false), out(s, false), out(e, true), out(n, true)];
+}
+
+/** Where distances are measured from, and where a place counts: its point, or an area's centroid. */
+export function placeOrigin(f: Feature): [number, number] {
+  const box = tableBox(f);
+  return pointOf(f) ?? vertexMean(f.geometry) ?? [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
+}
+
 /** Rows per file of data/texts/: a panel fetches one small file for its place. */
 export const TEXT_CHUNK = 64;
 
@@ -186,11 +204,9 @@ export function placesTable(
   /** data/search-terms.json: the places' words are folded for search with them (places-table.ts). */
   searchTables: SearchTables,
 ): PlacesSplit {
-  const out = (v: number, up: boolean) => (up ? Math.ceil(v * 1e6) : Math.floor(v * 1e6)) / 1e6;
   const chunks: Record<string, unknown>[] = [];
   const records = collection.features.map((f, row): TableRecord => {
-    const [w, s, e, n] = bbox(f);
-    const point = f.geometry.type === 'Point' ? (f.geometry.coordinates.slice(0, 2) as [number, number]) : null;
+    const point = pointOf(f);
     const all = f.properties as Record<string, unknown> & { id: string; sources: Record<string, unknown>[] };
     const properties: Record<string, unknown> = {};
     const texts: Record<string, unknown> = {};
@@ -205,9 +221,8 @@ export function placesTable(
     });
     texts.clauses = all.sources.map((c) => Object.fromEntries(CLAUSE_TEXT_FIELDS.map((k) => [k, c[k]])));
     ((chunks[Math.floor(row / TEXT_CHUNK)] ??= {}) as Record<string, unknown>)[all.id] = texts;
-    const box: TableRecord['bbox'] = [out(w, false), out(s, false), out(e, true), out(n, true)];
-    const origin = point ?? vertexMean(f.geometry) ?? [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
-    return { properties, bbox: box, point, origin };
+    const box = tableBox(f);
+    return { properties, bbox: box, point, origin: placeOrigin(f) };
   });
   const texts = chunks.map((places, k) => {
     const content = { places };
@@ -267,10 +282,60 @@ export function planTiles(
   return tiles;
 }
 
-/** data/plan.pmtiles for a dataset. */
-export function planArchive(collection: FeatureCollection, rollup: (ids: string[]) => string[]): Uint8Array {
+/**
+ * Below the places' first zoom, the count bubbles of every place (src/features/plan-map/counts.ts,
+ * the same cells and numbers the map computes for a selection), in source layer PLAN_COUNT_LAYER:
+ * the tiles of zoom z hold the bubbles of level z. The map draws them while nothing is filtered or
+ * searched, before the attribute table is in (the first view does not wait for it).
+ */
+export function countTiles(collection: FeatureCollection, placesFrom: number): ArchiveTile[] {
+  const from = PLAN_TILE_ZOOMS.min;
+  if (placesFrom <= from) return [];
+  const places = collection.features.map((f, row) => ({ row, origin: placeOrigin(f) }));
+  const bubbles = placeCounts(places, places, from, placesFrom, formatInteger).features;
+  const tiles: ArchiveTile[] = [];
+  for (let z = from; z < placesFrom; z++) {
+    const level: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: bubbles.filter((b) => b.properties.z === z),
+    };
+    const index = new GeoJSONVT(level, {
+      maxZoom: z,
+      indexMaxZoom: z,
+      indexMaxPoints: 0,
+      tolerance: TOLERANCE,
+      extent: EXTENT,
+      buffer: BUFFER,
+    });
+    let cells: [number, number][] = [[0, 0]];
+    for (let zoom = 0; zoom <= z; zoom++) {
+      const next: [number, number][] = [];
+      for (const [x, y] of cells) {
+        const tile = index.getTile(zoom, x, y);
+        if (!tile || tile.features.length === 0) continue;
+        if (zoom === z)
+          tiles.push({ z, x, y, data: fromGeojsonVt({ [PLAN_COUNT_LAYER]: tile }, { version: 2, extent: EXTENT }) });
+        else next.push([2 * x, 2 * y], [2 * x + 1, 2 * y], [2 * x, 2 * y + 1], [2 * x + 1, 2 * y + 1]);
+      }
+      cells = next;
+    }
+  }
+  return tiles;
+}
+
+/**
+ * data/plan.pmtiles for a dataset: the places from their first zoom (planTileMinZoom), and below it,
+ * down to PLAN_TILE_ZOOMS.min, their count bubbles (countTiles). `placesFrom` overrides the first
+ * zoom (a test's national archive from Fujian's places).
+ */
+export function planArchive(
+  collection: FeatureCollection,
+  rollup: (ids: string[]) => string[],
+  { placesFrom = planTileMinZoom(collection) }: { placesFrom?: number } = {},
+): Uint8Array {
   const [w, s, e, n] = bbox(collection);
-  const minZoom = planTileMinZoom(collection);
+  const minZoom = placesFrom;
+  const counts = countTiles(collection, minZoom);
   // The fields' types, from one place as the tiles hold it (with names, as from the label zoom).
   const first = collection.features[0];
   const sample = first ? tileProperties(first.properties as Props, first.geometry, rollup) : {};
@@ -280,14 +345,34 @@ export function planArchive(collection: FeatureCollection, rollup: (ids: string[
       typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'String',
     ]),
   );
-  return writePmtiles(planTiles(collection, rollup, minZoom), {
+  const countLayer = counts.length
+    ? [
+        {
+          id: PLAN_COUNT_LAYER,
+          fields: {
+            z: 'Number',
+            count: 'Number',
+            label: 'String',
+            west: 'Number',
+            south: 'Number',
+            east: 'Number',
+            north: 'Number',
+          },
+          minzoom: PLAN_TILE_ZOOMS.min,
+          maxzoom: minZoom - 1,
+        },
+      ]
+    : [];
+  return writePmtiles([...counts, ...planTiles(collection, rollup, minZoom)], {
     bounds: [w, s, e, n],
-    minZoom,
+    minZoom: counts.length ? PLAN_TILE_ZOOMS.min : minZoom,
     maxZoom: PLAN_TILE_ZOOMS.max,
     metadata: {
       name: 'plan',
-      description: 'Places planned by the documents (see DATA.md); attributes in places.json',
-      vector_layers: [{ id: PLAN_TILE_LAYER, fields, minzoom: minZoom, maxzoom: PLAN_TILE_ZOOMS.max }],
+      description: `Places planned by the documents (see DATA.md); attributes in places.json${
+        counts.length ? `; below zoom ${minZoom}, their count bubbles` : ''
+      }`,
+      vector_layers: [{ id: PLAN_TILE_LAYER, fields, minzoom: minZoom, maxzoom: PLAN_TILE_ZOOMS.max }, ...countLayer],
     },
   });
 }

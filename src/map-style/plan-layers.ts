@@ -1,5 +1,7 @@
 // The dataset on the map: one vector-tile source, styled by kind, filtered by expressions on the GPU.
 import type {
+  CircleLayerSpecification,
+  SymbolLayerSpecification,
   ExpressionSpecification,
   FilterSpecification,
   LayerSpecification,
@@ -339,6 +341,36 @@ export function stackLayers(minzoom = 0): LayerSpecification[] {
 }
 
 export const COUNT_SOURCE = 'plan-counts';
+
+/** A count bubble, which grows with its count (whichever source it is drawn from). */
+const COUNT_BUBBLE: Omit<CircleLayerSpecification, 'id' | 'source'> = {
+  type: 'circle',
+  paint: {
+    'circle-color': '#2b6f8f',
+    'circle-opacity': 0.85,
+    'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 9, 10, 18, 100, 34],
+    'circle-stroke-color': '#fff',
+    'circle-stroke-width': 1.5,
+  },
+};
+
+/** A count bubble's number. */
+const COUNT_LABEL: Omit<SymbolLayerSpecification, 'id' | 'source'> = {
+  type: 'symbol',
+  layout: {
+    'text-field': ['get', 'label'],
+    'text-font': ['sans-serif'],
+    'text-size': 12,
+    // Always drawn, and the basemap's labels give way to it (the count layers are on top).
+    'text-allow-overlap': true,
+  },
+  paint: { 'text-color': '#fff' },
+};
+/**
+ * The tile archive's source layer of count bubbles (scripts/lib/plan-split.ts, countTiles): every
+ * place counted, below the places' first zoom; drawn while nothing narrows the list.
+ */
+export const PLAN_COUNT_LAYER = 'counts';
 /** The count layers of one zoom level (each level has its own grid: src/features/plan-map/counts.ts). */
 export const countLayerIds = (z: number) => ({ bubble: `plan-count-bubble-${z}`, label: `plan-count-label-${z}` });
 
@@ -355,38 +387,27 @@ export function countLayers(fromZoom: number, toZoom: number): LayerSpecificatio
     const level: FilterSpecification = ['==', ['get', 'z'], z];
     const range = { minzoom: z, maxzoom: z + 1 };
     layers.push(
-      {
-        id: ids.bubble,
-        type: 'circle',
-        source: COUNT_SOURCE,
-        ...range,
-        filter: level,
-        paint: {
-          'circle-color': '#2b6f8f',
-          'circle-opacity': 0.85,
-          'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 9, 10, 18, 100, 34],
-          'circle-stroke-color': '#fff',
-          'circle-stroke-width': 1.5,
-        },
-      },
-      {
-        id: ids.label,
-        type: 'symbol',
-        source: COUNT_SOURCE,
-        ...range,
-        filter: level,
-        layout: {
-          'text-field': ['get', 'label'],
-          'text-font': ['sans-serif'],
-          'text-size': 12,
-          // Always drawn, and the basemap's labels give way to it (the count layers are on top).
-          'text-allow-overlap': true,
-        },
-        paint: { 'text-color': '#fff' },
-      },
+      { id: ids.bubble, ...COUNT_BUBBLE, source: COUNT_SOURCE, ...range, filter: level },
+      { id: ids.label, ...COUNT_LABEL, source: COUNT_SOURCE, ...range, filter: level },
     );
   }
   return layers;
+}
+
+/** The count layers that draw the tile archive's bubbles (PLAN_COUNT_LAYER), as countLayers draws its own. */
+export const TILE_COUNT_LAYERS = { bubble: 'plan-tile-count-bubble', label: 'plan-tile-count-label' } as const;
+
+/**
+ * Every place counted, from the tile archive (its tiles of zoom z hold level z's bubbles): what the
+ * map draws below the places' first zoom while nothing narrows the list, without waiting for the
+ * attribute table.
+ */
+export function tileCountLayers(): LayerSpecification[] {
+  const from = { source: PLAN_SOURCE, 'source-layer': PLAN_COUNT_LAYER };
+  return [
+    { id: TILE_COUNT_LAYERS.bubble, ...COUNT_BUBBLE, ...from },
+    { id: TILE_COUNT_LAYERS.label, ...COUNT_LABEL, ...from },
+  ];
 }
 
 export const HIGHLIGHT_LAYERS = { points: 'plan-highlight-points', areas: 'plan-highlight-areas' } as const;

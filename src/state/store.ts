@@ -31,6 +31,11 @@ export interface AppState {
   hoverId: string | null;
   reader: ReaderState | null;
   view: MapViewState | null;
+  /**
+   * The link that opened the app filters or searches (applied once the data are in): until then the
+   * map does not show every place's counts from the tiles (applyEarlyUrlState).
+   */
+  linkNarrows: boolean;
   /** Short messages for the person (a dropped URL part, skipped records); dismissable. */
   notices: string[];
   /** Bumped when the map should fit the current result set (a filter or search changed). */
@@ -149,6 +154,7 @@ export const useAppStore = create<AppState>()((set) => ({
   hoverId: null,
   reader: null,
   view: null,
+  linkNarrows: false,
   notices: [],
   fitRequest: 0,
   shortlist: [],

@@ -31,6 +31,9 @@ export const NO_KNOWN_VALUES: KnownValues = {
   prefectures: new Set(),
 };
 
+/** The link's parameter for each filter. */
+export const FILTER_PARAMS = { industries: 'ind', kinds: 'kind', docs: 'doc', prefectures: 'pref' } as const;
+
 const MAX_VALUE = 200;
 const MAX_LIST = 60;
 const MAX_SEARCH = 20_000;
@@ -126,10 +129,10 @@ export function parseUrlState(search: string, known: KnownValues): ParsedUrl {
       if (q.length > MAX_VALUE) dropped.push('q');
     }
   }
-  state.filters.industries = list('ind', (v) => SLUG.test(v) && known.industries.has(v));
-  state.filters.kinds = list('kind', (v) => (KIND_ORDER as string[]).includes(v)) as Kind[];
-  state.filters.docs = list('doc', (v) => known.docs.has(v));
-  state.filters.prefectures = list('pref', (v) => /^\d{6}$/.test(v) && known.prefectures.has(v));
+  state.filters.industries = list(FILTER_PARAMS.industries, (v) => SLUG.test(v) && known.industries.has(v));
+  state.filters.kinds = list(FILTER_PARAMS.kinds, (v) => (KIND_ORDER as string[]).includes(v)) as Kind[];
+  state.filters.docs = list(FILTER_PARAMS.docs, (v) => known.docs.has(v));
+  state.filters.prefectures = list(FILTER_PARAMS.prefectures, (v) => /^\d{6}$/.test(v) && known.prefectures.has(v));
 
   const sel = one('sel');
   if (sel !== null) {
@@ -252,10 +255,10 @@ export function serializeUrlState(s: UrlState): string {
     if (s.planner.subIndustries) params.set('sub', '1');
   }
   if (s.q) params.set('q', s.q);
-  if (s.filters.industries.length) params.set('ind', s.filters.industries.join(','));
-  if (s.filters.kinds.length) params.set('kind', s.filters.kinds.join(','));
-  if (s.filters.docs.length) params.set('doc', s.filters.docs.join(','));
-  if (s.filters.prefectures.length) params.set('pref', s.filters.prefectures.join(','));
+  if (s.filters.industries.length) params.set(FILTER_PARAMS.industries, s.filters.industries.join(','));
+  if (s.filters.kinds.length) params.set(FILTER_PARAMS.kinds, s.filters.kinds.join(','));
+  if (s.filters.docs.length) params.set(FILTER_PARAMS.docs, s.filters.docs.join(','));
+  if (s.filters.prefectures.length) params.set(FILTER_PARAMS.prefectures, s.filters.prefectures.join(','));
   if (s.selected) params.set('sel', s.selected);
   if (s.reader) {
     params.set('read', s.reader.doc);

@@ -4,7 +4,7 @@ import type { Dataset } from '../data/types.ts';
 import { joinList } from '../i18n/format.ts';
 import type { UrlState } from './model.ts';
 import { useAppStore, type AppState } from './store.ts';
-import { knownValues, NO_KNOWN_VALUES, parseUrlState, serializeUrlState } from './url-codec.ts';
+import { FILTER_PARAMS, knownValues, NO_KNOWN_VALUES, parseUrlState, serializeUrlState } from './url-codec.ts';
 import { translate } from './use-i18n.ts';
 
 function urlStateOf(s: AppState): UrlState {
@@ -26,8 +26,13 @@ function urlStateOf(s: AppState): UrlState {
  * that the map is created with the link's own view and the first text is in its language.
  */
 export function applyEarlyUrlState(): void {
-  const { state } = parseUrlState(window.location.search, NO_KNOWN_VALUES);
-  useAppStore.setState((s) => ({ lang: state.lang ?? s.lang, view: state.view ?? s.view }));
+  const { state, dropped } = parseUrlState(window.location.search, NO_KNOWN_VALUES);
+  // Filter values are checked against the data (not in yet): any filter the link names counts.
+  const linkNarrows =
+    state.q !== '' ||
+    Object.values(state.filters).some((v) => v.length > 0) ||
+    dropped.some((part) => (Object.values(FILTER_PARAMS) as string[]).includes(part));
+  useAppStore.setState((s) => ({ lang: state.lang ?? s.lang, view: state.view ?? s.view, linkNarrows }));
 }
 
 /** Starts syncing once the data are loaded; returns a function that stops it. */

@@ -5,7 +5,7 @@
 // and the table's `tiles.minzoom` say so, as the build writes both).
 import { afterEach, expect, test } from 'vitest';
 import { page } from 'vitest/browser';
-import type { GeoJSONSource } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import placesUrl from '../../data/places.json?url';
 import { planArchiveUrl } from '../../src/data/plan-archive.ts';
@@ -16,12 +16,15 @@ import {
   HIGHLIGHT_LAYERS,
   PLAN_LAYERS,
   SELECTED_LAYERS,
+  TILE_COUNT_LAYERS,
 } from '../../src/map-style/plan-layers.ts';
+import type { PlacesTable } from '../../src/data/places-table.ts';
+import { NATIONAL_ARCHIVE, NATIONAL_FIRST_ZOOM } from './support/national.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { datasetLoaded, idleMap, mountApp, settledListIds, unmountApp } from './support/app.tsx';
 import { watchPage, type PageWatch } from './support/guards.ts';
 
-const TILE_MIN_ZOOM = 6;
+const TILE_MIN_ZOOM = NATIONAL_FIRST_ZOOM;
 let watch: PageWatch | null = null;
 let restoreFetch: (() => void) | null = null;
 afterEach(async () => {
@@ -32,31 +35,60 @@ afterEach(async () => {
   restoreFetch = null;
 });
 
-/** Serves the table and the archive as starting at TILE_MIN_ZOOM; everything else as usual. */
-function serveNational() {
+/** What a static host answers for a file of these bytes: the range asked for. */
+function byteServing(bytes: Uint8Array, request: Request): Response {
+  const m = /bytes=(\d+)-(\d*)/.exec(request.headers.get('range') ?? '');
+  if (!m) return new Response(bytes.slice(), { status: 200 });
+  const start = Number(m[1]);
+  const end = Math.min(m[2] ? Number(m[2]) : bytes.length - 1, bytes.length - 1);
+  return new Response(bytes.slice(start, end + 1), {
+    status: 206,
+    headers: { 'Content-Range': `bytes ${start}-${end}/${bytes.length}`, 'Content-Length': String(end - start + 1) },
+  });
+}
+
+/**
+ * Serves Fujian's places as a national archive would hold them (tests/browser/setup/national-archive.ts:
+ * places from TILE_MIN_ZOOM, count bubbles below) and the table saying so; `table` changes the
+ * table (a damaged row) or refuses it (null); everything else as usual.
+ */
+function serveNational(table: (t: PlacesTable) => PlacesTable | null = (t) => t) {
   const original = window.fetch;
   const archivePath = new URL(planArchiveUrl, location.href).pathname;
   const tablePath = new URL(placesUrl, location.href).pathname;
+  let national: Promise<Uint8Array> | null = null;
   window.fetch = async (input, init) => {
     const request = new Request(input, init);
     const path = new URL(request.url).pathname;
     if (path === tablePath) {
-      const table = (await (await original(placesUrl)).json()) as { tiles: { minzoom: number } };
-      table.tiles.minzoom = TILE_MIN_ZOOM;
-      return new Response(JSON.stringify(table), { headers: { 'Content-Type': 'application/geo+json' } });
+      const given = table((await (await original(placesUrl)).json()) as PlacesTable);
+      if (!given) return new Response('not found', { status: 404 });
+      given.tiles.minzoom = TILE_MIN_ZOOM;
+      return new Response(JSON.stringify(given), { headers: { 'Content-Type': 'application/json' } });
     }
     if (path !== archivePath) return original(input, init);
-    const response = await original(input, init);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const range = /bytes=(\d+)-/.exec(request.headers.get('range') ?? '');
-    // PMTiles v3: the header's byte 100 is the archive's minimum zoom.
-    const at = 100 - Number(range?.[1] ?? 0);
-    if (at >= 0 && at < bytes.length) bytes[at] = TILE_MIN_ZOOM;
-    return new Response(bytes, { status: response.status, headers: response.headers });
+    national ??= original(`/${NATIONAL_ARCHIVE}`).then(async (r) => {
+      if (!r.ok) throw new Error(`${NATIONAL_ARCHIVE}: HTTP ${r.status} (the browser tests' global setup builds it)`);
+      return new Uint8Array(await r.arrayBuffer());
+    });
+    return byteServing(await national, request);
   };
   restoreFetch = () => {
     window.fetch = original;
   };
+}
+
+/** The tile archive's bubbles drawn now, each once (a bubble near a tile's edge is in both tiles). */
+function tileBubbles(map: MapLibreMap) {
+  const seen = new Map<string, { count: number; coordinates: [number, number] }>();
+  for (const f of map.queryRenderedFeatures({ layers: [TILE_COUNT_LAYERS.bubble] })) {
+    const p = f.properties as CountProperties;
+    seen.set([p.z, p.west, p.south, p.east, p.north].join(), {
+      count: p.count,
+      coordinates: (f.geometry as Point).coordinates as [number, number],
+    });
+  }
+  return [...seen.values()];
 }
 
 /** The count bubbles of zoom level z, as the map's count source holds them now. */
@@ -78,19 +110,22 @@ const total = (features: { properties: CountProperties }[]) => features.reduce((
 test('below the first zoom of the tiles, bubbles count the listed places, filters and all; a click zooms in to the places', async () => {
   serveNational();
   watch = watchPage();
-  await mountApp('?lang=en&map=5/25.8/118.3');
+  // A view of every place (Fujian's and Shandong's).
+  await mountApp('?lang=en&map=4.3/30.5/119.5');
   const dataset = await datasetLoaded();
   expect(dataset.tileMinZoom).toBe(TILE_MIN_ZOOM);
-  const map = await idleMap({ plan: true });
+  let map = await idleMap({ plan: true });
   expect(map.getZoom()).toBeLessThan(TILE_MIN_ZOOM);
-  // No place is drawn from the tiles here; the bubbles are drawn, and they count every listed place.
+  // No place is drawn from the tiles here. Nothing narrows the list: the archive's bubbles count
+  // every place, and the map computes none of its own.
   expect(map.queryRenderedFeatures({ layers: [PLAN_LAYERS.points, PLAN_LAYERS.areaFill] })).toEqual([]);
-  const drawn = map.queryRenderedFeatures({ layers: [countLayerIds(5).bubble] });
-  expect(drawn.length).toBeGreaterThan(0);
-  expect(total(await bubbles(5))).toBe(dataset.features.length);
+  expect(map.getSource(COUNT_SOURCE)).toBeUndefined();
+  const fromTiles = tileBubbles(map);
+  expect(fromTiles.length).toBeGreaterThan(0);
+  expect(fromTiles.reduce((n, b) => n + b.count, 0)).toBe(dataset.features.length);
   // Drawn at the mean of their places (Fujian's places: within Fujian, roughly).
-  for (const b of drawn) {
-    const [lng, lat] = (b.geometry as Point).coordinates;
+  for (const b of fromTiles) {
+    const [lng, lat] = b.coordinates;
     expect(lng).toBeGreaterThan(115);
     expect(lat).toBeLessThan(38);
   }
@@ -98,38 +133,86 @@ test('below the first zoom of the tiles, bubbles count the listed places, filter
   await page.getByText('Legend', { exact: true }).click();
   await expect.element(page.getByTestId('legend-counts')).toHaveTextContent(/number in a blue circle counts/);
 
-  // Only the view's level and those beside it are counted (at zoom 5: levels 4 and 5).
-  expect(await bubbles(3)).toEqual([]);
-  expect(total(await bubbles(4))).toBe(dataset.features.length);
-
-  // An industry filter: the bubbles count what the list lists, at every level, also one zoomed
-  // out to after the filter.
+  map.jumpTo({ center: [118.3, 25.8], zoom: 5 });
+  map = await idleMap({ plan: true });
+  // An industry filter: the map counts what the list lists, at every level, also one zoomed out to
+  // after the filter; only the view's level and those beside it (at zoom 5: levels 4 and 5).
   await page.getByText('Filters', { exact: true }).click();
   await page.getByRole('checkbox', { name: /^Petrochemicals/ }).click();
   await expect.poll(() => useAppStore.getState().filters.industries).toEqual(['petrochemical']);
   const listed = await listedCount();
   expect(listed).toBeLessThan(dataset.features.length);
   for (const z of [4, 5]) await expect.poll(async () => total(await bubbles(z))).toBe(listed);
+  expect(await bubbles(3)).toEqual([]);
+  await idleMap({ plan: true });
+  expect(map.getLayer(TILE_COUNT_LAYERS.bubble)).toBeUndefined();
   map.jumpTo({ center: [118.3, 25.8], zoom: 3.5 });
   await expect.poll(async () => total(await bubbles(3))).toBe(listed);
   await idleMap({ plan: true });
   expect(map.queryRenderedFeatures({ layers: [countLayerIds(3).bubble] }).length).toBeGreaterThan(0);
 
-  // Back to the whole set and zoomed out: a click on the biggest bubble zooms in to where places are drawn.
+  // Back to the whole set (the archive's bubbles again) and zoomed out: a click on the biggest
+  // bubble zooms in to where places are drawn.
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect.poll(listedCount).toBe(dataset.features.length);
-  map.jumpTo({ center: [118.3, 25.8], zoom: 5 });
-  const biggest = (await bubbles(5)).sort((a, b) => b.properties.count - a.properties.count)[0];
+  // The map follows the list a frame later, and fits the whole set: then to a view of every place.
+  await expect.poll(() => map.getLayer(TILE_COUNT_LAYERS.bubble)).toBeDefined();
   await idleMap({ plan: true });
-  const point = map.project(biggest.geometry.coordinates as [number, number]);
+  map.jumpTo({ center: [119.5, 30.5], zoom: 4.3 });
+  await idleMap({ plan: true });
+  await expect
+    .poll(() => tileBubbles(map).reduce((n, b) => n + b.count, 0), { timeout: 5000 })
+    .toBe(dataset.features.length);
+  map.jumpTo({ center: [118.3, 25.8], zoom: 5 });
+  await idleMap({ plan: true });
+  const biggest = tileBubbles(map).sort((a, b) => b.count - a.count)[0];
+  const point = map.project(biggest.coordinates);
   map.fire('click', { point, lngLat: map.unproject(point), originalEvent: new MouseEvent('click') });
   await expect.poll(() => map.getZoom(), { timeout: 10_000 }).toBeGreaterThanOrEqual(TILE_MIN_ZOOM);
   await idleMap({ plan: true });
   await expect
     .poll(() => map.queryRenderedFeatures({ layers: [PLAN_LAYERS.points, PLAN_LAYERS.areaFill] }).length)
     .toBeGreaterThan(0);
-  expect(map.queryRenderedFeatures({ layers: [countLayerIds(5).bubble] })).toEqual([]);
+  expect(tileBubbles(map)).toEqual([]);
   expect(watch.errors).toEqual([]);
+});
+
+test('below the first zoom of the tiles, the map counts every place before the table is in, and without it', async () => {
+  const rows = ((await (await fetch(placesUrl)).json()) as PlacesTable).rows;
+  serveNational(() => null);
+  watch = watchPage();
+  await mountApp('?lang=en&map=4.3/30.5/119.5');
+  await expect.poll(() => useAppStore.getState().loadError).toMatch(/plan data could not be downloaded \(HTTP 404\)/);
+  const map = await idleMap({ plan: true });
+  const fromTiles = tileBubbles(map);
+  expect(fromTiles.length).toBeGreaterThan(0);
+  expect(fromTiles.reduce((n, b) => n + b.count, 0)).toBe(rows);
+  // The list says why it is empty.
+  await expect.element(page.getByRole('alert').filter({ hasText: /could not be downloaded/ })).toBeVisible();
+});
+
+test('a table that left a damaged row out, or a link that filters: the map counts the listed places itself', async () => {
+  serveNational((t) => {
+    t.columns.kind[3] = -3;
+    return t;
+  });
+  watch = watchPage();
+  await mountApp('?lang=en&map=5/25.8/118.3');
+  const dataset = await datasetLoaded();
+  expect(dataset.problems).toHaveLength(1);
+  await idleMap({ plan: true });
+  await expect.poll(async () => total(await bubbles(5))).toBe(dataset.features.length);
+  const map = await idleMap({ plan: true });
+  expect(map.getLayer(TILE_COUNT_LAYERS.bubble)).toBeUndefined();
+  await unmountApp();
+  restoreFetch?.();
+
+  serveNational();
+  await mountApp('?lang=en&map=5/25.8/118.3&ind=petrochemical');
+  await datasetLoaded();
+  const listed = await listedCount();
+  await expect.poll(async () => total(await bubbles(5))).toBe(listed);
+  expect((await idleMap({ plan: true })).getLayer(TILE_COUNT_LAYERS.bubble)).toBeUndefined();
 });
 
 test('below the first zoom of the tiles, a link to a chosen place shows its dot and its name', async () => {

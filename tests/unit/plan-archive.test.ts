@@ -14,6 +14,8 @@ import {
   PLAN_TILE_NAMES_FROM,
   PLAN_TILE_ZOOMS,
   placesTable,
+  countTiles,
+  placeOrigin,
   planArchive,
   planTiles,
   planTileMinZoom,
@@ -22,7 +24,9 @@ import {
 import { writePmtiles } from '../../scripts/lib/pmtiles-writer.ts';
 import { formatJson } from '../../scripts/lib/write-json.ts';
 import { rollupOf } from '../../src/data/taxonomy.ts';
-import { PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
+import { PLAN_COUNT_LAYER, PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
+import { placeCounts } from '../../src/features/plan-map/counts.ts';
+import { formatInteger } from '../../src/i18n/format.ts';
 import { PLAN_MAP_MIN_ZOOM } from '../../src/features/plan-map/map-options.ts';
 import { readJson, realDataset, searchTables, storedOf, taxonomy, withoutTexts } from '../support/dataset.ts';
 
@@ -44,6 +48,10 @@ function reader(bytes: Uint8Array): PMTiles {
 }
 
 const decode = (data: ArrayBuffer) => new VectorTile(new PbfReader(new Uint8Array(data))).layers[PLAN_TILE_LAYER];
+const decodeCounts = (data: ArrayBuffer | Uint8Array) => {
+  const layer = new VectorTile(new PbfReader(new Uint8Array(data))).layers[PLAN_COUNT_LAYER];
+  return Array.from({ length: layer?.length ?? 0 }, (_, i) => layer!.feature(i));
+};
 
 describe('the committed first-view files', () => {
   test('data/places.json, data/search-words.json, data/texts/ and data/plan.pmtiles are what `npm run data` cuts from data/features.geojson', () => {
@@ -168,10 +176,13 @@ describe('the tile archive', () => {
     const bytes = planArchive(collection, rollup);
     const built = reader(bytes);
     const header = await built.getHeader();
-    expect(header.minZoom).toBe(4);
-    expect(await built.getZxy(3, 6, 3)).toBeUndefined();
+    // Zoom 3 holds the places' count bubbles (countTiles), not the places.
+    expect(header.minZoom).toBe(3);
+    const z3 = await built.getZxy(3, 6, 3);
+    expect(decode(z3!.data)).toBeUndefined();
+    expect(decodeCounts(z3!.data).length).toBeGreaterThan(0);
     const [x, y] = [Math.floor(((100 + 180) / 360) * 16), 6];
-    expect((await built.getZxy(4, x, y))?.data).toBeDefined();
+    expect(decode((await built.getZxy(4, x, y))!.data).length).toBeGreaterThan(0);
     expect(placesTable(collection, searchTables).table.tiles.minzoom).toBe(4);
   });
 
@@ -248,5 +259,36 @@ describe('the PMTiles writer', () => {
       metadata: { name: 'test' },
     });
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+describe("count bubbles below the places' first zoom", () => {
+  test("each level's tiles hold every place counted once, in the cells and numbers the map computes", () => {
+    const placesFrom = 6;
+    const tiles = countTiles(full, placesFrom);
+    const places = full.features.map((f, row) => ({ row, origin: placeOrigin(f) }));
+    const origins = realDataset().features.map((f) => f.origin);
+    // The table's origins are the ones counted.
+    expect(places.map((p) => p.origin)).toEqual(origins);
+    for (let z = PLAN_TILE_ZOOMS.min; z < placesFrom; z++) {
+      const expected = placeCounts(places, places, z, z + 1, formatInteger).features.map((f) => f.properties);
+      // A bubble near a tile's edge is copied into its neighbour's margin: counted where it lies.
+      const inside = tiles
+        .filter((t) => t.z === z)
+        .flatMap((t) =>
+          decodeCounts(t.data).filter((f) => {
+            const [[p]] = f.loadGeometry();
+            return p.x >= 0 && p.x < 4096 && p.y >= 0 && p.y < 4096;
+          }),
+        )
+        .map((f) => f.properties);
+      const key = (p: Record<string, unknown>) => [p.west, p.south, p.east, p.north].join();
+      const sort = <T extends Record<string, unknown>>(xs: T[]) => [...xs].sort((a, b) => key(a).localeCompare(key(b)));
+      expect(sort(inside)).toEqual(sort(expected as unknown as Record<string, unknown>[]));
+      expect(inside.reduce((n, p) => n + (p.count as number), 0)).toBe(full.features.length);
+    }
+    expect(tiles.every((t) => t.z < placesFrom)).toBe(true);
+    // Where places are drawn from the map's own first zoom (Fujian's), there is nothing to count.
+    expect(countTiles(full, PLAN_TILE_ZOOMS.min)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { GlobalState } from '../../map/GlobalState.tsx';
 import { Layer } from '../../map/Layer.tsx';
 import { useMap } from '../../map/MapProvider.tsx';
 import { Popup } from '../../map/Popup.tsx';
+import { syncMapSize } from '../../map/map-size.ts';
 import { Source } from '../../map/Source.tsx';
 import { registerPmtilesProtocol } from '../../map/pmtiles-protocol.ts';
 import { planArchiveUrl } from '../../data/plan-archive.ts';
@@ -33,6 +34,8 @@ import {
   STACK_LAYERS,
   STACK_SOURCE,
   stackLayers,
+  TILE_COUNT_LAYERS,
+  tileCountLayers,
 } from '../../map-style/plan-layers.ts';
 import { ShortlistToggle } from '../../components/ShortlistToggle.tsx';
 import { useAppStore } from '../../state/store.ts';
@@ -237,10 +240,26 @@ function FitResults() {
     fitted.current = fitRequest;
     const b = fitTarget(dataset, places, filters, searchIds);
     const fit = { padding: 48, maxZoom: 10 };
+    syncMapSize(map);
     // A result set the view already shows whole is not worth a camera move (nor the new tiles).
     if (b && !alreadyFits(map, b, fit)) map.fitBounds(b, { ...fit, duration: 600 });
   }, [map, fitRequest, current, places, dataset, filters, searchIds]);
   return null;
+}
+
+/**
+ * Whether the map draws every place's count bubbles from the tile archive (below the places' first
+ * zoom): while nothing narrows the list, including before the attribute table is in (the first view
+ * does not wait for it), unless the link narrows it once the table is. Not where the table left
+ * damaged rows out: the tiles would count them, the list does not.
+ */
+function useTileCounts({ searchIds, filters, dataset }: ReturnType<typeof useMapPlaces>): boolean {
+  const linkNarrows = useAppStore((s) => s.linkNarrows);
+  const narrowed = searchIds !== null || Object.values(filters).some((v) => v.length > 0);
+  if (narrowed) return false;
+  // Once the table is in: only where places start above the map's first zoom (there is something
+  // to count), and every row loaded.
+  return dataset ? dataset.tileMinZoom > PLAN_MAP_MIN_ZOOM && dataset.problems.length === 0 : !linkNarrows;
 }
 
 /**
@@ -252,7 +271,8 @@ function FitResults() {
 function PlanLayers() {
   const { lang } = useI18n();
   const map = useMap();
-  const { searchIds, filters, dataset, current } = useMapPlaces();
+  const shown = useMapPlaces();
+  const { searchIds, filters, current } = shown;
   const searching = searchIds !== null;
   const selection = useMemo(() => planFilter(filters, searching), [filters, searching]);
   const hits = useMemo(() => (searchIds ? searchHitsState(searchIds) : null), [searchIds]);
@@ -261,12 +281,13 @@ function PlanLayers() {
     map?.getContainer().setAttribute('aria-busy', String(!current));
   }, [map, current]);
   const narrowed = searching || Object.values(filters).some((v) => v.length > 0);
-  const layers = useMemo(() => planLayers(selection, lang, { narrowed }), [selection, lang, narrowed]);
-  // The tiles are drawn once the attribute table is in: the list and the map start together.
-  const source = useMemo(
-    () => (dataset ? planSource(new URL(planArchiveUrl, window.location.href).href) : null),
-    [dataset],
+  const tileCounts = useTileCounts(shown);
+  const layers = useMemo(
+    () => [...planLayers(selection, lang, { narrowed }), ...(tileCounts ? tileCountLayers() : [])],
+    [selection, lang, narrowed, tileCounts],
   );
+  // The tiles are drawn from the start: the map does not wait for the attribute table.
+  const source = useMemo(() => planSource(new URL(planArchiveUrl, window.location.href).href), []);
   useEffect(() => {
     // For the benchmark: the next `map:idle` after this mark has the new selection drawn.
     performance.mark('map:filter');
@@ -340,7 +361,8 @@ function Stacks() {
  */
 function PlaceCounts() {
   const map = useMap();
-  const { places, dataset } = useMapPlaces();
+  const shown = useMapPlaces();
+  const { places, dataset } = shown;
   const tileMinZoom = dataset?.tileMinZoom ?? 0;
   const layers = useMemo(() => countLayers(PLAN_MAP_MIN_ZOOM, tileMinZoom), [tileMinZoom]);
   // Only the view's zoom level and the two beside it are counted (a zoom gesture goes on drawing
@@ -351,28 +373,33 @@ function PlaceCounts() {
   const level = zoom ?? Math.floor(map?.getZoom() ?? PLAN_MAP_MIN_ZOOM);
   const from = Math.max(PLAN_MAP_MIN_ZOOM, Math.min(level, tileMinZoom - 1) - 1);
   const to = Math.min(tileMinZoom, Math.max(level, PLAN_MAP_MIN_ZOOM) + 2);
+  const tileCounts = useTileCounts(shown);
   const spec = useMemo(
     () =>
-      dataset && tileMinZoom > PLAN_MAP_MIN_ZOOM
+      dataset && tileMinZoom > PLAN_MAP_MIN_ZOOM && !tileCounts
         ? {
             type: 'geojson' as const,
             data: placeCounts(places, dataset.features, from, to, formatInteger),
           }
         : null,
-    [places, dataset, tileMinZoom, from, to],
+    [places, dataset, tileMinZoom, from, to, tileCounts],
   );
-  const bubbles = useMemo(() => layers.filter((l) => l.type === 'circle').map((l) => l.id), [layers]);
+  // The bubbles drawn now: this source's, or the tile archive's (useTileCounts).
+  const bubbles = useMemo(
+    () => [...layers.filter((l) => l.type === 'circle').map((l) => l.id), TILE_COUNT_LAYERS.bubble],
+    [layers],
+  );
   useMapEvent('mousemove', (e, map) => {
-    if (!spec) return;
+    if (!spec && !tileCounts) return;
     const present = bubbles.filter((id) => map.getLayer(id));
     if (present.length && map.queryRenderedFeatures(e.point, { layers: present }).length)
       map.getCanvas().style.cursor = 'pointer';
   });
   useMapClick((e, map) => {
-    if (!spec) return false;
+    if (!spec && !tileCounts) return false;
     const z = Math.floor(map.getZoom());
-    const id = countLayerIds(z).bubble;
-    const hit = map.getLayer(id) ? map.queryRenderedFeatures(e.point, { layers: [id] })[0] : undefined;
+    const ids = [countLayerIds(z).bubble, TILE_COUNT_LAYERS.bubble].filter((id) => map.getLayer(id));
+    const hit = ids.length ? map.queryRenderedFeatures(e.point, { layers: ids })[0] : undefined;
     if (!hit) return false;
     const { west, south, east, north } = hit.properties as { west: number; south: number; east: number; north: number };
     // To the cell's places, and at least two zoom levels in, or to where the tiles begin (where

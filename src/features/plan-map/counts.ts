@@ -28,8 +28,11 @@ const FINEST_ZOOM = 10;
 const cellsAcross = (z: number) => 2 ** (z + 3);
 
 /** Each place's cell at FINEST_ZOOM (column · cells + row), by its row; once per features array. */
-const finestCells = new WeakMap<readonly PlanFeature[], Float64Array>();
-function finestCellOf(all: readonly PlanFeature[]): Float64Array {
+/** What a count reads of a place: its row (the cache's key) and where it counts. */
+type Counted = Pick<PlanFeature, 'row' | 'origin'>;
+
+const finestCells = new WeakMap<readonly Counted[], Float64Array>();
+function finestCellOf(all: readonly Counted[]): Float64Array {
   let cellOf = finestCells.get(all);
   if (!cellOf) {
     let rows = 0;
@@ -77,8 +80,8 @@ const merge = (into: Cell, c: Cell) => {
  * over the places fills the finest cells needed; each coarser level merges four cells into one.
  */
 export function placeCounts(
-  places: readonly PlanFeature[],
-  all: readonly PlanFeature[],
+  places: readonly Counted[],
+  all: readonly Counted[],
   fromZoom: number,
   toZoom: number,
   format: (n: number) => string,
