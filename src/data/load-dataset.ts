@@ -5,7 +5,7 @@ import regionsJson from '../../data/regions.json';
 import manifestJson from '../../seeds/manifest.json';
 import type { Dataset, DocumentMeta, Industry, IndustryGroup, Region } from './types.ts';
 import { rollupOf } from './taxonomy.ts';
-import { decodePlacesTable, TableError } from './places-table.ts';
+import { decodePlacesTable, decodePlacesTableInSlices, TableError, type DecodedTable } from './places-table.ts';
 import { shareListIds } from './query.ts';
 import { loadSearchTables } from './search/tables.ts';
 import { placeWordsOf, type PlaceWords } from './search/place-words.ts';
@@ -15,29 +15,67 @@ import type { TableWorkerReply, TableWorkerRequest } from './places-table.worker
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
+type Taxonomy = { groups: IndustryGroup[]; industries: Industry[] };
+
+const damaged = (e: unknown) =>
+  e instanceof TableError
+    ? new Error(`The plan data file is damaged (${e.message}). 规划数据文件已损坏（${e.message}）。`, { cause: e })
+    : e;
+
 /**
  * Builds the in-memory dataset from the attribute table (data/places.json, places-table.ts): rows
  * that cannot be read are skipped and reported; a file that is not such a table throws.
  */
 export function datasetFrom(
   json: unknown,
-  industries: { groups: IndustryGroup[]; industries: Industry[] },
+  industries: Taxonomy,
   regions: Region[],
   documents: DocumentMeta[],
   /** Where the table was read from: its text chunks' URLs are relative to it. */
   tableUrl: string = 'http://localhost/data/places.json',
 ): Dataset {
   const documentById = new Map(documents.map((d) => [d.doc, d]));
-  let decoded: ReturnType<typeof decodePlacesTable>;
+  let decoded: DecodedTable;
   try {
     decoded = decodePlacesTable(json, documentById, rollupOf(industries.industries));
   } catch (e) {
-    if (e instanceof TableError)
-      throw new Error(`The plan data file is damaged (${e.message}). 规划数据文件已损坏（${e.message}）。`, {
-        cause: e,
-      });
-    throw e;
+    throw damaged(e);
   }
+  return datasetOf(decoded, industries, regions, documents, documentById, tableUrl);
+}
+
+/** datasetFrom, decoding in slices with a turn of the event loop between them (the page's path). */
+async function datasetInSlices(
+  json: unknown,
+  industries: Taxonomy,
+  regions: Region[],
+  documents: DocumentMeta[],
+  tableUrl: string,
+): Promise<Dataset> {
+  const documentById = new Map(documents.map((d) => [d.doc, d]));
+  let decoded: DecodedTable;
+  try {
+    decoded = await decodePlacesTableInSlices(json, documentById, rollupOf(industries.industries), nextTurn);
+  } catch (e) {
+    throw damaged(e);
+  }
+  return datasetOf(decoded, industries, regions, documents, documentById, tableUrl);
+}
+
+/** A turn of the event loop, for the map's frames and input (scheduler.yield where there is one). */
+const nextTurn = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+function datasetOf(
+  decoded: DecodedTable,
+  industries: Taxonomy,
+  regions: Region[],
+  documents: DocumentMeta[],
+  documentById: Map<string, DocumentMeta>,
+  tableUrl: string,
+): Dataset {
   const { features, byId, problems, table, listOrder, listIds } = decoded;
   shareListIds(features, listIds);
   const t = table.texts;
@@ -113,9 +151,9 @@ export async function loadDataset(url = placesUrl): Promise<Dataset> {
   const searchTables = loadSearchTables();
   const json = await fetchTable(new URL(url, window.location.href).href);
   await searchTables;
-  return datasetFrom(
+  return datasetInSlices(
     json,
-    industriesJson as { groups: IndustryGroup[]; industries: Industry[] },
+    industriesJson as Taxonomy,
     regionsJson as Region[],
     manifestJson as DocumentMeta[],
     new URL(url, window.location.href).href,

@@ -178,6 +178,21 @@ export class TableError extends Error {}
 
 const isCode = (c: unknown, size: number): c is number => Number.isInteger(c) && (c as number) >= 0 && (c as number) < size;
 
+/** What a table decodes to. */
+export interface DecodedTable {
+  features: PlanFeature[];
+  /** The places by id (built while checking that ids are unique). */
+  byId: Map<string, PlanFeature>;
+  problems: string[];
+  table: PlacesTable;
+  listOrder: number[] | null;
+  /** The table's list codes per place, for the filter index (query.ts, `shareListIds`). */
+  listIds: ListIds;
+}
+
+/** Rows decoded between two pauses of `decodePlacesTableInSlices` (about 40 ms at 100,000 rows). */
+const ROWS_PER_SLICE = 10_000;
+
 /**
  * The places of a table, each checked: a row that cannot be read is left out and reported (the
  * others load); a file that is not a table at all, or whose columns do not match its row count,
@@ -188,16 +203,41 @@ export function decodePlacesTable(
   documents: ReadonlyMap<string, DocumentMeta>,
   /** The roll-up of an industry list (taxonomy.ts), computed once per distinct list. */
   rollup: (ids: string[]) => string[],
-): {
-  features: PlanFeature[];
-  /** The places by id (built while checking that ids are unique). */
-  byId: Map<string, PlanFeature>;
-  problems: string[];
-  table: PlacesTable;
-  listOrder: number[] | null;
-  /** The table's list codes per place, for the filter index (query.ts, `shareListIds`). */
-  listIds: ListIds;
-} {
+): DecodedTable {
+  const steps = decodeSteps(json, documents, rollup);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * decodePlacesTable, with a pause (`pause`, a turn of the event loop) after each ROWS_PER_SLICE
+ * rows: at 100,000 rows the page, and the map drawing its first view, are not held for the whole.
+ * The same checks and the same result.
+ */
+export async function decodePlacesTableInSlices(
+  json: unknown,
+  documents: ReadonlyMap<string, DocumentMeta>,
+  rollup: (ids: string[]) => string[],
+  pause: () => Promise<void>,
+  rowsPerSlice = ROWS_PER_SLICE,
+): Promise<DecodedTable> {
+  const steps = decodeSteps(json, documents, rollup, rowsPerSlice);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The decoder, as steps of ROWS_PER_SLICE rows (a generator yields between them). */
+function* decodeSteps(
+  json: unknown,
+  documents: ReadonlyMap<string, DocumentMeta>,
+  rollup: (ids: string[]) => string[],
+  rowsPerSlice = ROWS_PER_SLICE,
+): Generator<void, DecodedTable> {
   const problem = headerProblem(json);
   if (problem) throw new TableError(problem);
   const table = json as PlacesTable;
@@ -326,6 +366,7 @@ export function decodePlacesTable(
     prefectures: new Int32Array(rows),
   };
   for (let i = 0; i < rows; i++) {
+    if (i > 0 && i % rowsPerSlice === 0) yield;
     const id = columns.id[i];
     const problem = rowProblem(i, byId);
     const clauses = problem ? null : clausesOf(i);

@@ -4,7 +4,13 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { datasetFrom } from '../../src/data/load-dataset.ts';
-import { TEXT_FIELDS, type PlacesTable } from '../../src/data/places-table.ts';
+import {
+  decodePlacesTable,
+  decodePlacesTableInSlices,
+  TEXT_FIELDS,
+  type PlacesTable,
+} from '../../src/data/places-table.ts';
+import { rollupOf } from '../../src/data/taxonomy.ts';
 import { packTable, unpackTable } from '../../src/data/places-table-transfer.ts';
 import { EMPTY_FILTERS, selectPlaces } from '../../src/data/query.ts';
 import { documents, readJson, realDataset, regions, searchTables, taxonomy } from '../support/dataset.ts';
@@ -183,6 +189,27 @@ describe('the attribute table', () => {
     expect(() => load(make())).toThrow(message);
     expect(() => load(make())).toThrow(/规划数据文件已损坏/);
     expect(() => load(viaWorker(make()))).toThrow(message);
+  });
+
+  test('decoded in slices (a pause between them, as the page does), the table gives the same places and problems', async () => {
+    const documentById = new Map(documents.map((d) => [d.doc, d]));
+    const rollup = rollupOf(taxonomy.industries);
+    const table = committed();
+    table.columns.kind[120] = -3;
+    let pauses = 0;
+    const sliced = await decodePlacesTableInSlices(
+      viaWorker(table),
+      documentById,
+      rollup,
+      async () => void pauses++,
+      50,
+    );
+    expect(pauses).toBe(Math.ceil(table.rows / 50) - 1);
+    const whole = decodePlacesTable(table, documentById, rollup);
+    expect(sliced.problems).toEqual(whole.problems);
+    expect(sliced.problems).toHaveLength(1);
+    expect(sliced.features).toEqual(whole.features);
+    expect(sliced.listOrder).toEqual(whole.listOrder);
   });
 
   test("the worker's packing gives the decoder the same table: every place, its arrays shared, in list order", () => {
