@@ -263,18 +263,25 @@ export function planTiles(
   });
   const unnamed = new GeoJSONVT(tileFeatures(collection, rollup, { names: false }), options(PLAN_TILE_NAMES_FROM - 1));
   const named = new GeoJSONVT(tileFeatures(collection, rollup), options(max));
-  const index = {
-    getTile: (z: number, x: number, y: number) => (z < PLAN_TILE_NAMES_FROM ? unnamed : named).getTile(z, x, y),
-  };
+  const getTile: TileOf = (z, x, y) => (z < PLAN_TILE_NAMES_FROM ? unnamed : named).getTile(z, x, y);
+  return nonEmptyTiles(getTile, min, max, PLAN_TILE_LAYER);
+}
+
+type TileOf = (z: number, x: number, y: number) => ReturnType<GeoJSONVT['getTile']>;
+
+/**
+ * Every non-empty tile of an index from zoom `min` to `max`, as source layer `layer`, found by
+ * descending from zoom 0 only into tiles with features.
+ */
+function nonEmptyTiles(getTile: TileOf, min: number, max: number, layer: string): ArchiveTile[] {
   const tiles: ArchiveTile[] = [];
   let level: [number, number][] = [[0, 0]];
   for (let z = 0; z <= max; z++) {
     const next: [number, number][] = [];
     for (const [x, y] of level) {
-      const tile = index.getTile(z, x, y);
+      const tile = getTile(z, x, y);
       if (!tile || tile.features.length === 0) continue;
-      if (z >= min)
-        tiles.push({ z, x, y, data: fromGeojsonVt({ [PLAN_TILE_LAYER]: tile }, { version: 2, extent: EXTENT }) });
+      if (z >= min) tiles.push({ z, x, y, data: fromGeojsonVt({ [layer]: tile }, { version: 2, extent: EXTENT }) });
       if (z < max) next.push([2 * x, 2 * y], [2 * x + 1, 2 * y], [2 * x, 2 * y + 1], [2 * x + 1, 2 * y + 1]);
     }
     level = next;
@@ -307,18 +314,7 @@ export function countTiles(collection: FeatureCollection, placesFrom: number): A
       extent: EXTENT,
       buffer: BUFFER,
     });
-    let cells: [number, number][] = [[0, 0]];
-    for (let zoom = 0; zoom <= z; zoom++) {
-      const next: [number, number][] = [];
-      for (const [x, y] of cells) {
-        const tile = index.getTile(zoom, x, y);
-        if (!tile || tile.features.length === 0) continue;
-        if (zoom === z)
-          tiles.push({ z, x, y, data: fromGeojsonVt({ [PLAN_COUNT_LAYER]: tile }, { version: 2, extent: EXTENT }) });
-        else next.push([2 * x, 2 * y], [2 * x + 1, 2 * y], [2 * x, 2 * y + 1], [2 * x + 1, 2 * y + 1]);
-      }
-      cells = next;
-    }
+    tiles.push(...nonEmptyTiles((zoom, x, y) => index.getTile(zoom, x, y), z, z, PLAN_COUNT_LAYER));
   }
   return tiles;
 }
