@@ -6,13 +6,17 @@ export interface DataFile {
   zh: string;
 }
 
+/** The error for a download the network broke off (before or during its body). */
+export const networkError = (what: DataFile): Error =>
+  new Error(`The ${what.en} could not be downloaded (network error). 无法下载${what.zh}（网络错误）。`);
+
 /** The file's response, or an error that says it could not be downloaded and why. */
 export async function fetchOk(url: string, what: DataFile): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url);
   } catch {
-    throw new Error(`The ${what.en} could not be downloaded (network error). 无法下载${what.zh}（网络错误）。`);
+    throw networkError(what);
   }
   if (!response.ok) throw new Error(`The ${what.en} could not be downloaded (HTTP ${response.status}).`);
   return response;

@@ -9,7 +9,7 @@ import { decodePlacesTable, decodePlacesTableInSlices, TableError, type DecodedT
 import { shareListIds } from './query.ts';
 import { loadSearchTables } from './search/tables.ts';
 import { placeWordsOf, type PlaceWords } from './search/place-words.ts';
-import { fetchJson, fetchOk, notJson } from './fetch-json.ts';
+import { fetchJson, fetchOk, networkError, notJson } from './fetch-json.ts';
 import { unpackTable } from './places-table-transfer.ts';
 import type { TableWorkerReply, TableWorkerRequest } from './places-table.worker.ts';
 
@@ -115,26 +115,41 @@ async function fetchTable(url: string): Promise<unknown> {
   } catch {
     return parseHere(response);
   }
+  // Listening from the start: a script that fails to load may say so before the bytes are in.
+  let failed = false;
+  const reply = new Promise<TableWorkerReply | 'failed'>((resolve) => {
+    worker.onmessage = (e: MessageEvent<TableWorkerReply>) => resolve(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      failed = true;
+      resolve('failed');
+    };
+  });
   const bytes = await response.arrayBuffer().catch(() => null);
   if (!bytes) {
     worker.terminate();
-    throw new Error(`The ${PLAN_DATA.en} could not be downloaded (network error). 无法下载${PLAN_DATA.zh}（网络错误）。`);
+    throw networkError(PLAN_DATA);
   }
-  return new Promise<unknown>((resolve, reject) => {
-    worker.onmessage = (e: MessageEvent<TableWorkerReply>) => {
-      worker.terminate();
-      if ('error' in e.data) reject(new Error(e.data.error));
-      else resolve(unpackTable(e.data.table));
-    };
-    // The worker's script could not be loaded or run (the bytes went with the message): the page
-    // downloads the file again and parses it itself.
-    worker.onerror = (e) => {
-      e.preventDefault();
-      worker.terminate();
-      resolve(fetchJson<unknown>(url, PLAN_DATA));
-    };
-    worker.postMessage({ bytes, what: PLAN_DATA } satisfies TableWorkerRequest, [bytes]);
-  });
+  // The worker could not run: the page parses the bytes itself.
+  if (failed) {
+    worker.terminate();
+    return parseBytes(bytes);
+  }
+  worker.postMessage({ bytes, what: PLAN_DATA } satisfies TableWorkerRequest, [bytes]);
+  const answer = await reply;
+  worker.terminate();
+  // It failed after the bytes went to it: the page downloads the file again and parses it.
+  if (answer === 'failed') return fetchJson<unknown>(url, PLAN_DATA);
+  if ('error' in answer) throw new Error(answer.error);
+  return unpackTable(answer.table);
+}
+
+function parseBytes(bytes: ArrayBuffer): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw notJson(PLAN_DATA);
+  }
 }
 
 async function parseHere(response: Response): Promise<unknown> {

@@ -3,6 +3,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { page } from 'vitest/browser';
 import type { PlanFeature } from '../../src/data/types.ts';
+import { PLAN_LAYERS } from '../../src/map-style/plan-layers.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import {
   datasetLoaded,
@@ -27,6 +28,58 @@ afterEach(async () => {
 });
 
 const uncaught = (w: PageWatch) => w.errors.filter((e) => !e.startsWith('console.error'));
+
+/**
+ * Replaces the worker that parses the attribute table (places-table.worker.ts) with one that cannot
+ * start (`throws`), whose script fails to load at once (`fails`), or fails once it has the bytes
+ * (`fails with the bytes`); MapLibre's workers start as usual.
+ */
+function breakTableWorker(how: 'throws' | 'fails' | 'fails with the bytes') {
+  const Real = window.Worker;
+  const made: string[] = [];
+  class Broken extends EventTarget {
+    onmessage: ((e: MessageEvent) => void) | null = null;
+    onerror: ((e: Event) => void) | null = null;
+    constructor() {
+      super();
+      if (how === 'throws') throw new DOMException('no workers here', 'SecurityError');
+      if (how === 'fails') setTimeout(() => this.fail());
+    }
+    fail() {
+      this.onerror?.(new ErrorEvent('error', { message: 'script failed to load', cancelable: true }));
+    }
+    postMessage() {
+      if (how === 'fails with the bytes') setTimeout(() => this.fail());
+    }
+    terminate() {}
+  }
+  window.Worker = function (url: string | URL, options?: WorkerOptions) {
+    if (!String(url).includes('places-table.worker')) return new Real(url, options);
+    made.push(String(url));
+    return new Broken();
+  } as unknown as typeof Worker;
+  restoreCanvas = () => {
+    window.Worker = Real;
+  };
+  return made;
+}
+
+test.each(['throws', 'fails', 'fails with the bytes'] as const)(
+  'a table-parsing worker that %s: the page reads the table itself; the list and the map as usual',
+  async (how) => {
+    const made = breakTableWorker(how);
+    watch = watchPage();
+    await mountApp('?lang=en');
+    const dataset = await datasetLoaded();
+    expect(made.length).toBe(1);
+    expect(dataset.problems).toEqual([]);
+    await settledListIds();
+    await expect.element(page.getByRole('heading', { name: `${dataset.features.length} places` })).toBeVisible();
+    const map = await idleMap({ plan: true });
+    expect(map.queryRenderedFeatures({ layers: [PLAN_LAYERS.points] }).length).toBeGreaterThan(0);
+    expect(uncaught(watch)).toEqual([]);
+  },
+);
 
 test('a panel that throws shows a message in its place; the rest keeps working; the panel recovers', async () => {
   watch = watchPage();
