@@ -50,8 +50,15 @@ export type PackedTable =
       columns: unknown;
     };
 
-const isPacked = (v: unknown): v is Packed =>
-  typeof v === 'object' && v !== null && typeof (v as { packed?: unknown }).packed === 'string';
+/** Packed by packTable: typed arrays, which no JSON file can hold (a file's look-alike is not). */
+function isPacked(v: unknown): v is Packed {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as Partial<Record<string, unknown>>;
+  if (p.packed === 'strings') return typeof p.text === 'string' && p.ends instanceof Uint32Array;
+  if (p.packed === 'lists') return p.at instanceof Uint32Array && p.values instanceof Int32Array;
+  if (p.packed === 'numbers') return p.values instanceof Int32Array || p.values instanceof Float64Array;
+  return false;
+}
 
 export const isPackedLists = (v: unknown): v is PackedLists => isPacked(v) && v.packed === 'lists';
 

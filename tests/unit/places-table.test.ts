@@ -234,6 +234,13 @@ describe('the attribute table', () => {
     const oddList = committed() as unknown as { lists: unknown[] };
     oddList.lists[2] = [0.5];
     expect(() => load(viaWorker(oddList))).toThrow(/lists: a list names a value the table lacks/);
+    // A file's look-alike of the packed form is not taken for it.
+    const lookAlike = { ...committed(), lists: { packed: 'lists', at: [0, 1], values: [0] } };
+    expect(() => load(lookAlike)).toThrow(/damaged \(lists: expected an array\)/);
+    expect(() => load(viaWorker(lookAlike))).toThrow(/damaged \(lists: expected an array\)/);
+    const lookAlikeColumn = committed() as unknown as { columns: Record<string, unknown> };
+    lookAlikeColumn.columns.kind = { packed: 'numbers', values: (lookAlikeColumn.columns.kind as number[]).slice() };
+    expect(() => load(viaWorker(lookAlikeColumn))).toThrow(/damaged \(column kind has undefined values/);
     oddList.lists[2] = 'x';
     expect(() => load(viaWorker(oddList))).toThrow(/lists: a list names a value the table lacks/);
     expect(() => load(oddList)).toThrow(/lists: a list names a value the table lacks/);
