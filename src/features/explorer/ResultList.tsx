@@ -7,6 +7,7 @@ import { useAppStore } from '../../state/store.ts';
 import { queryMatchOf, useDeferredPlaces } from '../../state/use-places.ts';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 import { Marked } from './Marked.tsx';
+import { formatInteger } from '../../i18n/format.ts';
 import './results.css';
 
 /** Rows drawn at first, and added by each "show more": a screenful several times over. */
@@ -37,7 +38,7 @@ export function ResultList() {
   return (
     <section className="results" aria-labelledby="results-heading" aria-busy={!current}>
       <h2 id="results-heading" className="results__count" aria-live="polite">
-        {t('results', { n: places.length })}
+        {t('results', { n: formatInteger(places.length) })}
       </h2>
       {places.length === 0 ? (
         <p className="results__status">{t('noResults')}</p>
@@ -46,7 +47,7 @@ export function ResultList() {
       )}
       {places.length > limit && (
         <button type="button" className="link-button" onClick={() => setLimit(limit + PAGE)}>
-          {t('showAll')} ({places.length - limit})
+          {t('showAll')} ({formatInteger(places.length - limit)})
         </button>
       )}
     </section>
