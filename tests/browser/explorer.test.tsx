@@ -195,6 +195,7 @@ test('the result list is a keyboard alternative to the map', async () => {
   await mountApp('?lang=zh-Hans');
   await datasetLoaded();
   const first = page.getByRole('button', { name: /^福州市/ }).first();
+  await expect.element(first).toBeVisible();
   (first.element() as HTMLElement).focus();
   await userEvent.keyboard('{ArrowDown}');
   const second = (await settledListIds())[1];

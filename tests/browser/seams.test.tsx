@@ -191,6 +191,8 @@ test('9. keyboard: Escape closes the place panel; closing the reader gives focus
   const panel = page.getByTestId('detail-panel');
   await expect.element(panel).toBeVisible();
   const link = panel.getByRole('button', { name: /Read in the document/ }).first();
+  // The clauses come with the place's text file, after the panel: wait for the link.
+  await expect.element(link).toBeVisible();
   (link.element() as HTMLElement).focus();
   await userEvent.keyboard('{Enter}');
   await expect.element(page.getByRole('dialog')).toBeVisible();
