@@ -22,8 +22,10 @@ function urlStateOf(s: AppState): UrlState {
 }
 
 /**
- * Language and map view need no data: applied once, before the first render (src/main.tsx), so
- * that the map is created with the link's own view and the first text is in its language.
+ * Language, map view and search words need no data: applied once, before the first render
+ * (src/main.tsx), so that the map is created with the link's own view, the first text is in its
+ * language, and the search box shows the link's words while the data load (a person may edit them
+ * then: `startUrlSync` keeps what they typed).
  */
 export function applyEarlyUrlState(): void {
   const { state, dropped } = parseUrlState(window.location.search, NO_KNOWN_VALUES);
@@ -32,7 +34,12 @@ export function applyEarlyUrlState(): void {
     state.q !== '' ||
     Object.values(state.filters).some((v) => v.length > 0) ||
     dropped.some((part) => (Object.values(FILTER_PARAMS) as string[]).includes(part));
-  useAppStore.setState((s) => ({ lang: state.lang ?? s.lang, view: state.view ?? s.view, linkNarrows }));
+  useAppStore.setState((s) => ({
+    lang: state.lang ?? s.lang,
+    view: state.view ?? s.view,
+    query: state.q,
+    linkNarrows,
+  }));
 }
 
 /** Starts syncing once the data are loaded; returns a function that stops it. */
@@ -49,7 +56,9 @@ export function startUrlSync(dataset: Dataset): () => void {
     let lost = droppedShortlist;
     applying = true;
     try {
-      store.getState().applyUrlState(state);
+      // On opening, the search box has shown the link's words since the first render: what is in it
+      // now is the link's, or what the person typed while the data loaded (theirs wins).
+      store.getState().applyUrlState(opening ? { ...state, q: store.getState().query } : state);
       if (opening) lost = [...lost, ...store.getState().openShortlist(state.shortlist, known.features)];
     } finally {
       applying = false;

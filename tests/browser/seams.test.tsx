@@ -1,7 +1,10 @@
 // Seams a real user crosses (issue: seams), each item at the viewport where it was seen. Every test
 // is named after its item.
 import { afterEach, expect, test } from 'vitest';
+import placesUrl from '../../data/places.json?url';
+import { EMPTY_FILTERS } from '../../src/data/query.ts';
 import { useAppStore } from '../../src/state/store.ts';
+import { placesFor } from '../../src/state/use-places.ts';
 import { page, userEvent } from 'vitest/browser';
 import {
   busiestPoint,
@@ -404,4 +407,34 @@ test('11. the PNG export is print-ready: at least 2,000 px, at twice the screen,
   ctx.drawImage(bitmap, 0, 0);
   const [r, g, b] = ctx.getImageData(Math.round(40 * ratio), Math.round(40 * ratio), 1, 1).data;
   expect(r + g + b).toBeLessThan(3 * 250);
+});
+
+test("13. words typed in the search box while the data load are kept: neither replaced by the link's nor run into them", async () => {
+  // The attribute table is held back until the person has typed.
+  const original = window.fetch;
+  const tablePath = new URL(placesUrl, location.href).pathname;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  window.fetch = async (input, init) => {
+    if (new URL(new Request(input, init).url).pathname === tablePath) await held;
+    return original(input, init);
+  };
+  try {
+    await mountApp('?lang=en&q=Gulei');
+    const box = page.getByRole('searchbox');
+    // The link's words are in the box from the first render, before the data.
+    await expect.element(box).toHaveValue('Gulei');
+    expect(useAppStore.getState().dataset).toBeNull();
+    await userEvent.fill(box, 'Xiamen');
+    release();
+    const dataset = await datasetLoaded();
+    const expected = placesFor(dataset, EMPTY_FILTERS, 'Xiamen').places.map((f) => f.id);
+    expect(expected.length).toBeGreaterThan(0);
+    await expect.poll(() => listedIds()).toEqual(expected.slice(0, 50));
+    await expect.element(box).toHaveValue('Xiamen');
+    expect(new URLSearchParams(location.search).get('q')).toBe('Xiamen');
+  } finally {
+    release();
+    window.fetch = original;
+  }
 });
