@@ -31,8 +31,8 @@ export function Source({
       sentData.current = null;
       // The map may already be gone (unmounting the whole app): then there is nothing to remove.
       if (!map.style) return;
-      for (const layer of map.getStyle()?.layers ?? [])
-        if ('source' in layer && layer.source === id) map.removeLayer(layer.id);
+      // By the layers' ids: getStyle() would serialize the whole style to find them.
+      for (const layerId of map.getLayersOrder()) if (map.getLayer(layerId)?.source === id) map.removeLayer(layerId);
       if (map.getSource(id)) map.removeSource(id);
     };
     // The spec is read once; `data` updates are the effect below.

@@ -14,6 +14,7 @@ import type { Dataset, PlanFeature } from '../data/types.ts';
 import { loadPlaceWords } from '../data/load-dataset.ts';
 import type { PlaceWords } from '../data/search/place-words.ts';
 import { useAppStore } from './store.ts';
+import { onIdle, type IdleDeadline } from '../lib/idle.ts';
 
 const searchIndexes = new WeakMap<Dataset, { builder: IndexBuilder; done: boolean }>();
 /** The places' words as the build folded them, once fetched (prepareSearch): the index need not fold them. */
@@ -45,16 +46,6 @@ export function queryMatchOf(dataset: Dataset, query: string): QueryMatch | null
 
 /** The longest a slice of index building holds the main thread when there is no idle time. */
 const SLICE_MS = 10;
-
-type IdleDeadline = { timeRemaining: () => number; didTimeout?: boolean };
-const onIdle = (cb: (deadline: IdleDeadline) => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(cb, { timeout: 500 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(() => cb({ timeRemaining: () => 8 }), 16);
-  return () => clearTimeout(handle);
-};
 
 /**
  * Fetches the places' words as the build folded them (data/search-words.json), then builds the

@@ -43,7 +43,9 @@ import { useI18n } from '../../state/use-i18n.ts';
 import { useMapPlaces } from '../../state/use-places.ts';
 import { alreadyFits, fitTarget, flyToPlace } from './camera.ts';
 import { pointStacks } from './stacks.ts';
-import { placeCounts } from './counts.ts';
+import { NO_COUNTS, placeCounts, prepareCountCells } from './counts.ts';
+import { afterFirstView } from '../../lib/after-first-view.ts';
+import { onIdle } from '../../lib/idle.ts';
 import { PLAN_MAP_MIN_ZOOM } from './map-options.ts';
 import { formatInteger } from '../../i18n/format.ts';
 import './plan-map.css';
@@ -374,29 +376,50 @@ function PlaceCounts() {
   const from = Math.max(PLAN_MAP_MIN_ZOOM, Math.min(level, tileMinZoom - 1) - 1);
   const to = Math.min(tileMinZoom, Math.max(level, PLAN_MAP_MIN_ZOOM) + 2);
   const tileCounts = useTileCounts(shown);
+  const counting = dataset !== null && tileMinZoom > PLAN_MAP_MIN_ZOOM;
+  // Once the first view is drawn, in idle time: every place's cell is worked out, and the source
+  // and its layers are added (empty while the map draws the archive's bubbles), so that the first
+  // filter only sends its counts. Before, they would hold back the first view.
+  const [prepared, setPrepared] = useState(false);
+  useEffect(() => {
+    if (!dataset || !counting) return;
+    let cancelIdle = () => {};
+    const cancel = afterFirstView(
+      () =>
+        (cancelIdle = onIdle(() => {
+          prepareCountCells(dataset.features);
+          setPrepared(true);
+        })),
+    );
+    return () => {
+      cancel();
+      cancelIdle();
+    };
+  }, [dataset, counting]);
   const spec = useMemo(
     () =>
-      dataset && tileMinZoom > PLAN_MAP_MIN_ZOOM && !tileCounts
+      dataset && counting && (prepared || !tileCounts)
         ? {
             type: 'geojson' as const,
-            data: placeCounts(places, dataset.features, from, to, formatInteger),
+            data: tileCounts ? NO_COUNTS : placeCounts(places, dataset.features, from, to, formatInteger),
           }
         : null,
-    [places, dataset, tileMinZoom, from, to, tileCounts],
+    [places, dataset, counting, prepared, from, to, tileCounts],
   );
   // The bubbles drawn now: this source's, or the tile archive's (useTileCounts).
   const bubbles = useMemo(
     () => [...layers.filter((l) => l.type === 'circle').map((l) => l.id), TILE_COUNT_LAYERS.bubble],
     [layers],
   );
+  const computed = spec !== null && !tileCounts;
   useMapEvent('mousemove', (e, map) => {
-    if (!spec && !tileCounts) return;
+    if (!computed && !tileCounts) return;
     const present = bubbles.filter((id) => map.getLayer(id));
     if (present.length && map.queryRenderedFeatures(e.point, { layers: present }).length)
       map.getCanvas().style.cursor = 'pointer';
   });
   useMapClick((e, map) => {
-    if (!spec && !tileCounts) return false;
+    if (!computed && !tileCounts) return false;
     const z = Math.floor(map.getZoom());
     const ids = [countLayerIds(z).bubble, TILE_COUNT_LAYERS.bubble].filter((id) => map.getLayer(id));
     const hit = ids.length ? map.queryRenderedFeatures(e.point, { layers: ids })[0] : undefined;
