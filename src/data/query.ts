@@ -49,6 +49,8 @@ interface FeatureIndex {
   columns: Record<FilterKey, Column>;
   /** Place indices in list order (see `selectPlaces`), computed on first use. */
   order: number[] | null;
+  /** Each place's position in `order`, by its index (a search's places are sorted by it). */
+  position: Uint32Array | null;
   /** All places in list order: the selection when nothing is filtered or searched. */
   all: PlanFeature[] | null;
   /** The last pass/fail array per filter, for the selection it was computed for. */
@@ -124,7 +126,7 @@ function indexOf(features: readonly PlanFeature[]): FeatureIndex {
       FilterKey,
       Column
     >;
-    ix = { columns, order: null, all: null, passed: {}, postings: {} };
+    ix = { columns, order: null, position: null, all: null, passed: {}, postings: {} };
     indexes.set(features, ix);
   }
   return ix;
@@ -274,6 +276,11 @@ export function selectPlaces(
   filters: Filters,
   /** A search's score per place, by its index in `dataset.features` (0: not matched); null: no search. */
   scores: Uint8Array | null,
+  /**
+   * The indices of the places `scores` scores, ascending (the search's `hits`): with them a search
+   * costs what it matched, not a pass over every place.
+   */
+  hits?: Uint32Array,
 ): PlanFeature[] {
   const features = dataset.features;
   const ix = indexOf(features);
@@ -281,6 +288,8 @@ export function selectPlaces(
     // Once per dataset, with the first selection (when the data arrive): the list order, and the
     // posting lists that make every later filter click cost only what it selects.
     ix.order = listOrderOf(features, dataset.listOrder);
+    ix.position = new Uint32Array(features.length);
+    for (let j = 0; j < ix.order.length; j++) ix.position[ix.order[j]] = j;
     for (const k of FILTER_KEYS) positionsOf(ix, k, []);
   }
   const order = ix.order;
@@ -300,10 +309,27 @@ export function selectPlaces(
     for (let j = 0; j < positions.length; j++) out[j] = features[order[positions[j]]];
     return out;
   }
-  // A search: one pass in list order over the places it scored and the filters pass, then into one
-  // bucket per score, best score first (a stable sort by score without comparing: scores are small
-  // integers).
   const pass = active.map((k) => passArray(ix, k, filters[k])!);
+  if (hits) {
+    // The matched places the filters pass, sorted by score (best first), then list position: one
+    // number each, the score above the position's 32 bits (exact in a double).
+    const position = ix.position!;
+    const keys = new Float64Array(hits.length);
+    let n = 0;
+    for (let h = 0; h < hits.length; h++) {
+      const i = hits[h];
+      let passes = scores[i] > 0;
+      for (let k = 0; passes && k < pass.length; k++) passes = pass[k][i] === 1;
+      if (passes) keys[n++] = (255 - scores[i]) * POSITION_SPAN + position[i];
+    }
+    const sorted = keys.subarray(0, n).sort();
+    const out = new Array<PlanFeature>(n);
+    for (let j = 0; j < n; j++) out[j] = features[order[sorted[j] % POSITION_SPAN]];
+    return out;
+  }
+  // A search without its hits: one pass in list order over the places it scored and the filters
+  // pass, then into one bucket per score, best score first (a stable sort by score without
+  // comparing: scores are small integers).
   const perScore = new Uint32Array(256);
   const matched: number[] = [];
   for (const i of order) {
@@ -321,6 +347,9 @@ export function selectPlaces(
   for (const i of matched) out[next[scores[i]]++] = features[i];
   return out;
 }
+
+/** Above every list position: a search's sort key is score · POSITION_SPAN + position. */
+const POSITION_SPAN = 2 ** 32;
 
 /** List positions of the places having any of `selected` for one filter, ascending. */
 function positionsOf(ix: FeatureIndex, key: FilterKey, selected: readonly string[]): Uint32Array {

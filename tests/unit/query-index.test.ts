@@ -149,13 +149,17 @@ describe.each(datasets)('the filter index on %s', (_, make) => {
 
   test('the selection equals filter-then-sort, with and without a search', () => {
     const index = buildSearchIndex(dataset, tables);
-    const queries = ['', '区', '港', 'fu', '石化', 'gang', 'kaifa'];
+    const queries = ['', '区', '港', 'fu', '石化', 'gang', 'kaifa', '厦门 港', '漳州汽车', 'xiamen port'];
     for (const [i, filters] of combos.entries()) {
       const query = queries[i % queries.length];
       const scores = searchScores(index, query);
       const ids = (xs: PlanFeature[]) => xs.map((f) => f.id);
-      const best = matchQuery(index, query)?.best ?? null;
-      expect(ids(selectPlaces(dataset, filters, best))).toEqual(ids(plainSelect(dataset, filters, scores)));
+      const match = matchQuery(index, query);
+      const expected = ids(plainSelect(dataset, filters, scores));
+      // With the scores alone (a pass over every place), and with the places they matched.
+      expect(ids(selectPlaces(dataset, filters, match?.best ?? null))).toEqual(expected);
+      expect(ids(selectPlaces(dataset, filters, match?.best ?? null, match?.hits))).toEqual(expected);
+      if (match) expect([...match.hits]).toEqual([...match.best.keys()].filter((i) => match.best[i] > 0));
     }
   });
 });

@@ -211,9 +211,20 @@ export interface QueryMatch {
   industries: Set<string>;
   /** Each place's score by its index in the dataset's features (0: not matched). */
   best: Uint8Array;
+  /** The indices of the places it matched, ascending: what follows a search costs what it matched. */
+  hits: Uint32Array;
   /** How many places matched. */
   count: number;
 }
+
+/** The indices of the places `best` scores, ascending (one pass over every place: for rarer paths). */
+const hitsOf = (best: Uint8Array): Uint32Array => {
+  let n = 0;
+  for (let i = 0; i < best.length; i++) if (best[i]) n++;
+  const hits = new Uint32Array(n);
+  for (let i = 0, j = 0; i < best.length; i++) if (best[i]) hits[j++] = i;
+  return hits;
+};
 
 const entityHits = (entities: readonly Entity[], word: QueryWord) =>
   entities.filter((e) => {
@@ -221,11 +232,16 @@ const entityHits = (entities: readonly Entity[], word: QueryWord) =>
     return word.pattern.test(e.text);
   });
 
-/** Best score per place for one word (0: no match), and the industries it matched. */
-function scoreWord(ix: SearchIndex, word: QueryWord): { best: Uint8Array; industries: string[]; any: boolean } {
+/** Best score per place for one word (0: no match), the places it matched, and the industries. */
+function scoreWord(
+  ix: SearchIndex,
+  word: QueryWord,
+): { best: Uint8Array; hits: Uint32Array; industries: string[]; any: boolean } {
   const { text, starts } = ix;
   const n = starts.length - 1;
   const best = new Uint8Array(n);
+  // Each place once, as its first score is set: the scan finds them in ascending order.
+  const found: number[] = [];
   let any = false;
   const re = word.pattern;
   const atStart = new RegExp(re.source, 'y');
@@ -251,20 +267,26 @@ function scoreWord(ix: SearchIndex, word: QueryWord): { best: Uint8Array; indust
       }
     }
     best[place] = score;
+    found.push(place);
     any = true;
     // The first match in a place is in its best field: go on to the next place.
     re.lastIndex = end;
   }
+  const scanned = found.length;
   const raise = (places: number[] | undefined, score: number) => {
     for (const i of places ?? []) {
       any = true;
+      if (!best[i]) found.push(i);
       if (best[i] < score) best[i] = score;
     }
   };
   for (const r of entityHits(ix.regions, word)) raise(ix.regionPlaces.get(r.key), SCORE.region);
   const industries = entityHits(ix.industries, word).map((e) => e.key);
   for (const id of industries) raise(ix.industryPlaces.get(id), SCORE.industry);
-  return { best, industries, any };
+  const hits = Uint32Array.from(found);
+  // Places of a region or an industry come in their lists' order, after the scan's.
+  if (found.length > scanned) hits.sort();
+  return { best, hits, industries, any };
 }
 
 /** Whether a prefecture's or county's name starts with `text` (厦门 of 厦门市). */
@@ -291,14 +313,22 @@ function vocabularyOf(ix: SearchIndex): Map<string, string[]> {
 interface WordResult {
   words: QueryWord[];
   best: Uint8Array;
+  hits: Uint32Array;
   industries: string[];
 }
 
-const combine = (results: { best: Uint8Array; industries: string[] }[], words: QueryWord[]): WordResult => {
+const combine = (
+  results: { best: Uint8Array; hits: Uint32Array; industries: string[] }[],
+  words: QueryWord[],
+): WordResult => {
   // One word: its scores are the answer (a copy would cost a pass over every place).
-  if (results.length === 1) return { words, best: results[0].best, industries: results[0].industries };
+  if (results.length === 1)
+    return { words, best: results[0].best, hits: results[0].hits, industries: results[0].industries };
+  // Every word must match: only the places of the word that matched fewest can.
+  const fewest = results.reduce((a, b) => (b.hits.length < a.hits.length ? b : a));
   const best = new Uint8Array(results[0].best.length);
-  for (let i = 0; i < best.length; i++) {
+  const found: number[] = [];
+  for (const i of fewest.hits) {
     let sum = 0;
     for (const r of results) {
       if (!r.best[i]) {
@@ -307,9 +337,11 @@ const combine = (results: { best: Uint8Array; industries: string[] }[], words: Q
       }
       sum += r.best[i];
     }
+    if (!sum) continue;
     best[i] = Math.min(255, sum);
+    found.push(i);
   }
-  return { words, best, industries: results.flatMap((r) => r.industries) };
+  return { words, best, hits: Uint32Array.from(found), industries: results.flatMap((r) => r.industries) };
 };
 
 /**
@@ -319,7 +351,7 @@ const combine = (results: { best: Uint8Array; industries: string[] }[], words: Q
  */
 function matchWord(ix: SearchIndex, word: QueryWord): WordResult | null {
   const direct = scoreWord(ix, word);
-  if (direct.any && !word.han) return { words: [word], best: direct.best, industries: direct.industries };
+  if (direct.any && !word.han) return { words: [word], ...direct };
   if (!direct.any && !word.han && word.text.length >= 5 && /^[a-z]+$/.test(word.text)) {
     // Typos after the first letter: a word's first letter is rarely the one mistyped, and it cuts
     // the words to compare by about twenty.
@@ -327,13 +359,13 @@ function matchWord(ix: SearchIndex, word: QueryWord): WordResult | null {
     if (fixes.length) {
       const fixed = latinWord(word.text, fixes);
       const r = scoreWord(ix, fixed);
-      if (r.any) return { words: [fixed], best: r.best, industries: r.industries };
+      if (r.any) return { words: [fixed], ...r };
     }
   }
   if (word.han && word.text.length >= 4) {
     // A place word and the rest (厦门软件: 厦门 + 软件) is read both ways, as typed and split; any
     // other split only when the text as typed matches nothing.
-    const splits: WordResult[] = direct.any ? [{ words: [word], best: direct.best, industries: direct.industries }] : [];
+    const splits: WordResult[] = direct.any ? [{ words: [word], ...direct }] : [];
     for (let at = 2; at <= word.text.length - 2; at++) {
       const head = word.text.slice(0, at);
       if (direct.any && !isPlaceWord(ix, head)) continue;
@@ -344,15 +376,20 @@ function matchWord(ix: SearchIndex, word: QueryWord): WordResult | null {
       const r = scoreWord(ix, right);
       if (!r.any) continue;
       const both = combine([l, r], [left, right]);
-      if (both.best.some((s) => s > 0)) splits.push(both);
+      if (both.hits.length) splits.push(both);
     }
     if (splits.length) {
       const best = new Uint8Array(direct.best.length);
-      for (const s of splits) for (let i = 0; i < best.length; i++) best[i] = Math.max(best[i], s.best[i]);
-      return { words: splits.flatMap((s) => s.words), best, industries: splits.flatMap((s) => s.industries) };
+      for (const s of splits) for (const i of s.hits) best[i] = Math.max(best[i], s.best[i]);
+      return {
+        words: splits.flatMap((s) => s.words),
+        best,
+        hits: hitsOf(best),
+        industries: splits.flatMap((s) => s.industries),
+      };
     }
   }
-  if (direct.any) return { words: [word], best: direct.best, industries: direct.industries };
+  if (direct.any) return { words: [word], ...direct };
   return null;
 }
 
@@ -382,6 +419,7 @@ export function matchQuery(ix: SearchIndex, query: string): QueryMatch | null {
     words,
     industries: new Set(),
     best: new Uint8Array(ix.ids.length),
+    hits: new Uint32Array(0),
     count: 0,
   };
   if (results.length) {
@@ -389,7 +427,8 @@ export function matchQuery(ix: SearchIndex, query: string): QueryMatch | null {
     match.words = all.words;
     match.industries = new Set(all.industries);
     match.best = all.best;
-    for (let i = 0; i < all.best.length; i++) if (all.best[i]) match.count++;
+    match.hits = all.hits;
+    match.count = all.hits.length;
   }
   lastMatches.set(ix, [match, ...recent.slice(0, 1)]);
   return match;
@@ -400,14 +439,14 @@ export function searchScores(ix: SearchIndex, query: string): Map<string, number
   const match = matchQuery(ix, query);
   if (!match) return null;
   const scores = new Map<string, number>();
-  for (let i = 0; i < match.best.length; i++) if (match.best[i]) scores.set(ix.ids[i], match.best[i]);
+  for (const i of match.hits) scores.set(ix.ids[i], match.best[i]);
   return scores;
 }
 
 /** The ids of the places a match scored, in the dataset's order. */
 export function matchedIds(ix: SearchIndex, match: QueryMatch): string[] {
-  const ids = new Array<string>(match.count);
-  for (let i = 0, j = 0; i < match.best.length; i++) if (match.best[i]) ids[j++] = ix.ids[i];
+  const ids = new Array<string>(match.hits.length);
+  for (let j = 0; j < ids.length; j++) ids[j] = ix.ids[match.hits[j]];
   return ids;
 }
 
