@@ -231,7 +231,7 @@ test('places that share one point offer a chooser, in 繁體 for a 繁體 reader
 });
 
 test("counts of a thousand places and more are written with separators, as the map's bubbles write them", async () => {
-  // The real table, each row seven times over (new ids): 1,295 places.
+  // The real table, each row eleven times over (new ids): 2,035 places, 1,067 of them in one document.
   const original = window.fetch;
   const tablePath = new URL(placesUrl, location.href).pathname;
   window.fetch = async (input, init) => {
@@ -239,7 +239,7 @@ test("counts of a thousand places and more are written with separators, as the m
     if (new URL(request.url).pathname !== tablePath) return original(input, init);
     const t = (await (await original(placesUrl)).json()) as PlacesTable;
     const c = t.columns as unknown as Record<string, unknown[]>;
-    const copies = 7;
+    const copies = 11;
     const out: Record<string, unknown[]> = {};
     for (const [k, v] of Object.entries(c)) {
       if (k === 'list_order' || k === 'sources_at') continue;
@@ -260,9 +260,20 @@ test("counts of a thousand places and more are written with separators, as the m
     await mountApp('?lang=en');
     const dataset = await datasetLoaded();
     expect(dataset.problems).toEqual([]);
-    expect(dataset.features.length).toBe(1295);
-    await expect.element(page.getByRole('heading', { name: '1,295 places' })).toBeVisible();
-    await expect.element(page.getByRole('button', { name: 'Show all (1,245)' })).toBeVisible();
+    expect(dataset.features.length).toBe(2035);
+    await expect.element(page.getByRole('heading', { name: '2,035 places' })).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'Show all (1,985)' })).toBeVisible();
+    // The filter panel's counts too.
+    await page.getByText('Filters', { exact: true }).click();
+    const counts = (name: string) =>
+      [...document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].map(
+        (box) => box.closest('label')!.querySelector('.count')!.textContent!,
+      );
+    const docCounts = counts('docs');
+    expect(docCounts.some((c) => /^\d{1,3}(,\d{3})+$/.test(c))).toBe(true);
+    expect(docCounts.every((c) => /^\d{1,3}(,\d{3})*$/.test(c))).toBe(true);
+    // Every place has one kind: the kinds' counts, read back, add up to the list's.
+    expect(counts('kinds').reduce((n, c) => n + Number(c.replace(/,/g, '')), 0)).toBe(2035);
   } finally {
     window.fetch = original;
   }

@@ -4,6 +4,7 @@ import { industryTree } from '../../data/taxonomy.ts';
 import { KIND_ORDER } from '../../data/types.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
+import { formatInteger } from '../../i18n/format.ts';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 import './filters.css';
 
@@ -40,9 +41,7 @@ function CheckList({ legend, name, options }: { legend: string; name: FilterKey;
           />
           {o.swatch && <span className="swatch" style={{ background: o.swatch }} aria-hidden="true" />}
           <span className="checklist__label">{o.label}</span>
-          <span className="count" aria-label={`${o.count}`}>
-            {o.count}
-          </span>
+          <span className="count">{formatInteger(o.count)}</span>
         </label>
       ))}
     </fieldset>
