@@ -1,9 +1,8 @@
 // What an investor does: find places by industry, read the clause behind each.
 import { afterEach, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import placesUrl from '../../data/places.json?url';
-import type { PlacesTable } from '../../src/data/places-table.ts';
 import { KIND_LABELS } from '../../src/i18n/messages.ts';
+import { serveRepeatedTable } from './support/repeated-table.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import {
   busiestPoint,
@@ -232,30 +231,7 @@ test('places that share one point offer a chooser, in 繁體 for a 繁體 reader
 
 test("counts of a thousand places and more are written with separators, as the map's bubbles write them", async () => {
   // The real table, each row eleven times over (new ids): 2,035 places, 1,067 of them in one document.
-  const original = window.fetch;
-  const tablePath = new URL(placesUrl, location.href).pathname;
-  window.fetch = async (input, init) => {
-    const request = new Request(input, init);
-    if (new URL(request.url).pathname !== tablePath) return original(input, init);
-    const t = (await (await original(placesUrl)).json()) as PlacesTable;
-    const c = t.columns as unknown as Record<string, unknown[]>;
-    const copies = 11;
-    const out: Record<string, unknown[]> = {};
-    for (const [k, v] of Object.entries(c)) {
-      if (k === 'list_order' || k === 'sources_at') continue;
-      out[k] = Array.from({ length: copies }, (_, copy) =>
-        k === 'id' ? (v as string[]).map((id) => (copy ? `${id}-copy-${copy}` : id)) : v,
-      ).flat();
-    }
-    const at = c.sources_at as number[];
-    const total = at[at.length - 1];
-    out.sources_at = [
-      0,
-      ...Array.from({ length: copies }, (_, copy) => at.slice(1).map((a) => a + copy * total)).flat(),
-    ];
-    const table = { ...t, rows: t.rows * copies, columns: out };
-    return new Response(JSON.stringify(table), { headers: { 'Content-Type': 'application/json' } });
-  };
+  const restore = serveRepeatedTable(11);
   try {
     await mountApp('?lang=en');
     const dataset = await datasetLoaded();
@@ -275,6 +251,6 @@ test("counts of a thousand places and more are written with separators, as the m
     // Every place has one kind: the kinds' counts, read back, add up to the list's.
     expect(counts('kinds').reduce((n, c) => n + Number(c.replace(/,/g, '')), 0)).toBe(2035);
   } finally {
-    window.fetch = original;
+    restore();
   }
 });

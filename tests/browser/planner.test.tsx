@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { EMPTY_FILTERS, matchesFilters } from '../../src/data/query.ts';
 import { HIGHLIGHT_LAYERS } from '../../src/map-style/plan-layers.ts';
 import { useAppStore } from '../../src/state/store.ts';
+import { serveRepeatedTable } from './support/repeated-table.ts';
 import { clickMapAt, datasetLoaded, idleMap, listedIds, mountApp, textedPlace, unmountApp } from './support/app.tsx';
 
 afterEach(unmountApp);
@@ -314,4 +315,27 @@ test('KML and GeoPackage exports download the filtered places, named by date', a
   expect(gpkg.name).toMatch(/^fujian-plan-places-\d{4}-\d{2}-\d{2}\.gpkg$/);
   const head = new TextDecoder().decode(new Uint8Array(await gpkg.bytes).slice(0, 15));
   expect(head).toBe('SQLite format 3');
+});
+
+test('the workspace writes counts of 1,000 and more with separators, as the list and the map do', async () => {
+  // Every row forty times over: 7,400 places, more than 1,000 of them in some of the plans' cells.
+  const restore = serveRepeatedTable(40);
+  try {
+    for (const tab of ['plans', 'matrix']) {
+      await mountApp(`?lang=en&mode=planner&tab=${tab}`);
+      await datasetLoaded();
+      await expect.poll(() => document.querySelectorAll('button.cell-button').length).toBeGreaterThan(0);
+      const cells = [...document.querySelectorAll<HTMLButtonElement>('button.cell-button')];
+      const big = cells.filter((b) => /^\d{1,3}(,\d{3})+$/.test(b.textContent!));
+      // Documents plan for more places than any prefecture holds in one industry.
+      if (tab === 'plans') expect(big.length).toBeGreaterThan(0);
+      for (const b of cells) {
+        expect(b.textContent!, tab).toMatch(/^\d{1,3}(,\d{3})*$/);
+        // What a screen reader hears is the number shown.
+        expect(b.getAttribute('aria-label')!.endsWith(`: ${b.textContent}`), tab).toBe(true);
+      }
+    }
+  } finally {
+    restore();
+  }
 });

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { industryTree } from '../../data/taxonomy.ts';
 import type { Dataset, Industry } from '../../data/types.ts';
+import { formatInteger } from '../../i18n/format.ts';
 import { useAppStore } from '../../state/store.ts';
 import { countMatrix, type RegionColumn } from './analysis.ts';
 import { regionColumns } from './columns.ts';
@@ -150,10 +151,10 @@ export function MatrixView({ dataset }: { dataset: Dataset }) {
                             <button
                               type="button"
                               className="cell-button"
-                              aria-label={`${l.industryName(ind)} · ${l.columnLabel(c)}: ${n}`}
+                              aria-label={`${l.industryName(ind)} · ${l.columnLabel(c)}: ${formatInteger(n)}`}
                               onClick={() => setCell({ industry: ind.id, column: c })}
                             >
-                              {n}
+                              {formatInteger(n)}
                             </button>
                           ) : (
                             <span className="zero">·</span>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { matchesFilters } from '../../data/query.ts';
 import type { Dataset } from '../../data/types.ts';
+import { formatInteger } from '../../i18n/format.ts';
 import { useAppStore } from '../../state/store.ts';
 import { industriesByDocument } from './analysis.ts';
 import { HighlightPlaces } from './map-overlays.tsx';
@@ -73,11 +74,11 @@ export function PlansView({ dataset }: { dataset: Dataset }) {
                             <button
                               type="button"
                               className="cell-button"
-                              aria-label={`${l.industryName(i)} · ${l.docTitle(d)}: ${n}`}
+                              aria-label={`${l.industryName(i)} · ${l.docTitle(d)}: ${formatInteger(n)}`}
                               aria-expanded={cell?.industry === i.id && cell.doc === d.doc}
                               onClick={() => setCell({ industry: i.id, doc: d.doc })}
                             >
-                              {n}
+                              {formatInteger(n)}
                             </button>
                           ) : (
                             <span className="zero">·</span>
