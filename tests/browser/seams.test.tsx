@@ -5,6 +5,7 @@ import placesUrl from '../../data/places.json?url';
 import { EMPTY_FILTERS } from '../../src/data/query.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { placesFor } from '../../src/state/use-places.ts';
+import { INTERACTIVE_LAYERS } from '../../src/map-style/plan-layers.ts';
 import { page, userEvent } from 'vitest/browser';
 import {
   busiestPoint,
@@ -433,6 +434,50 @@ test("13. words typed in the search box while the data load are kept: neither re
     await expect.poll(() => listedIds()).toEqual(expected.slice(0, 50));
     await expect.element(box).toHaveValue('Xiamen');
     expect(new URLSearchParams(location.search).get('q')).toBe('Xiamen');
+  } finally {
+    release();
+    window.fetch = original;
+  }
+});
+
+test('14. a link that searches draws no place until its search can be applied, then only the places it finds', async () => {
+  const original = window.fetch;
+  const tablePath = new URL(placesUrl, location.href).pathname;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  window.fetch = async (input, init) => {
+    if (new URL(new Request(input, init).url).pathname === tablePath) await held;
+    return original(input, init);
+  };
+  try {
+    await mountApp('?lang=en&q=Gulei');
+    const map = await idleMap();
+    await expect.poll(() => map.getLayer(INTERACTIVE_LAYERS[0]) !== undefined).toBe(true);
+    await idleMap();
+    // The tiles are in, the table is not: every place would be drawn, not the link's.
+    expect(useAppStore.getState().dataset).toBeNull();
+    expect(map.queryRenderedFeatures({ layers: INTERACTIVE_LAYERS })).toEqual([]);
+    // ...and the map pane says it is not done.
+    expect(map.getContainer().getAttribute('aria-busy')).toBe('true');
+    release();
+    const dataset = await datasetLoaded();
+    const found = new Set(placesFor(dataset, EMPTY_FILTERS, 'Gulei').places.map((f) => f.id));
+    await idleMap({ plan: true });
+    const drawn = map.queryRenderedFeatures({ layers: INTERACTIVE_LAYERS }).map((f) => String(f.properties.id));
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.filter((id) => !found.has(id))).toEqual([]);
+
+    // A table that cannot be had applies no link: the tiles' places are drawn, and the pane is done.
+    window.fetch = async (input, init) =>
+      new URL(new Request(input, init).url).pathname === tablePath
+        ? new Response('gone', { status: 404 })
+        : original(input, init);
+    await mountApp('?lang=en&q=Gulei');
+    await expect.poll(() => useAppStore.getState().loadError).not.toBeNull();
+    const again = await idleMap();
+    await expect.poll(() => again.getContainer().getAttribute('aria-busy')).toBe('false');
+    await idleMap();
+    expect(again.queryRenderedFeatures({ layers: INTERACTIVE_LAYERS }).length).toBeGreaterThan(found.size);
   } finally {
     release();
     window.fetch = original;

@@ -2,7 +2,7 @@
 // and selection states, the camera following results and choices. Declared on the shared map
 // (src/map); nothing here knows of the planner or of a person's own layer.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { NavigationControl, ScaleControl, type MapMouseEvent } from 'maplibre-gl';
+import { NavigationControl, ScaleControl, type ExpressionSpecification, type MapMouseEvent } from 'maplibre-gl';
 import { GlobalState } from '../../map/GlobalState.tsx';
 import { Layer } from '../../map/Layer.tsx';
 import { useMap } from '../../map/MapProvider.tsx';
@@ -264,6 +264,8 @@ function useTileCounts({ searchIds, filters, dataset }: ReturnType<typeof useMap
   return dataset ? dataset.tileMinZoom > PLAN_MAP_MIN_ZOOM && dataset.problems.length === 0 : !linkNarrows;
 }
 
+const NO_PLACES: ExpressionSpecification = ['boolean', false];
+
 /**
  * The plan layers. Filters and search change only the layer filters (MapLibre's worker applies
  * them to the tiles it already has); the data are never sent again. The map follows a click one
@@ -276,12 +278,22 @@ function PlanLayers() {
   const shown = useMapPlaces();
   const { searchIds, filters, current } = shown;
   const searching = searchIds !== null;
-  const selection = useMemo(() => planFilter(filters, searching), [filters, searching]);
+  // A link that filters or searches is applied once the table is in: until then no place is drawn,
+  // rather than every place (the search box already shows the link's words). A table that cannot
+  // be had applies nothing: the tiles' places are drawn then, beside the message why.
+  const linkNarrows = useAppStore((s) => s.linkNarrows);
+  const tableFailed = useAppStore((s) => s.loadError !== null);
+  const waiting = linkNarrows && !shown.dataset && !tableFailed;
+  const selection = useMemo(
+    () => (waiting ? NO_PLACES : planFilter(filters, searching)),
+    [waiting, filters, searching],
+  );
   const hits = useMemo(() => (searchIds ? searchHitsState(searchIds) : null), [searchIds]);
-  // The map pane says while it still draws the previous selection, as the list does.
+  // The map pane says while it still draws the previous selection, as the list does (or nothing,
+  // waiting for the table to apply the link).
   useEffect(() => {
-    map?.getContainer().setAttribute('aria-busy', String(!current));
-  }, [map, current]);
+    map?.getContainer().setAttribute('aria-busy', String(!current || waiting));
+  }, [map, current, waiting]);
   const narrowed = searching || Object.values(filters).some((v) => v.length > 0);
   const tileCounts = useTileCounts(shown);
   const layers = useMemo(
