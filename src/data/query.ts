@@ -348,7 +348,7 @@ export function selectPlaces(
   return out;
 }
 
-/** Above every list position: a search's sort key is score · POSITION_SPAN + position. */
+/** Above every list position: a search's sort key is (255 − score) · POSITION_SPAN + position. */
 const POSITION_SPAN = 2 ** 32;
 
 /** List positions of the places having any of `selected` for one filter, ascending. */
