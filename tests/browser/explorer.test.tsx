@@ -2,7 +2,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { KIND_LABELS } from '../../src/i18n/messages.ts';
-import { serveRepeatedTable } from './support/repeated-table.ts';
+import { serveRepeatedTable } from './support/table-fetch.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import {
   busiestPoint,

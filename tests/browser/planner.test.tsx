@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { EMPTY_FILTERS, matchesFilters } from '../../src/data/query.ts';
 import { HIGHLIGHT_LAYERS } from '../../src/map-style/plan-layers.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { serveRepeatedTable } from './support/repeated-table.ts';
+import { serveRepeatedTable } from './support/table-fetch.ts';
 import { clickMapAt, datasetLoaded, idleMap, listedIds, mountApp, textedPlace, unmountApp } from './support/app.tsx';
 
 afterEach(unmountApp);

@@ -1,7 +1,6 @@
 // Seams a real user crosses (issue: seams), each item at the viewport where it was seen. Every test
 // is named after its item.
 import { afterEach, expect, test } from 'vitest';
-import placesUrl from '../../data/places.json?url';
 import { EMPTY_FILTERS } from '../../src/data/query.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { placesFor } from '../../src/state/use-places.ts';
@@ -18,6 +17,7 @@ import {
   textedPlace,
   unmountApp,
 } from './support/app.tsx';
+import { answerTable, holdTable } from './support/table-fetch.ts';
 
 afterEach(unmountApp);
 
@@ -412,14 +412,7 @@ test('11. the PNG export is print-ready: at least 2,000 px, at twice the screen,
 
 test("13. words typed in the search box while the data load are kept: neither replaced by the link's nor run into them", async () => {
   // The attribute table is held back until the person has typed.
-  const original = window.fetch;
-  const tablePath = new URL(placesUrl, location.href).pathname;
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  window.fetch = async (input, init) => {
-    if (new URL(new Request(input, init).url).pathname === tablePath) await held;
-    return original(input, init);
-  };
+  const { release, restore } = holdTable();
   try {
     await mountApp('?lang=en&q=Gulei');
     const box = page.getByRole('searchbox');
@@ -435,20 +428,13 @@ test("13. words typed in the search box while the data load are kept: neither re
     await expect.element(box).toHaveValue('Xiamen');
     expect(new URLSearchParams(location.search).get('q')).toBe('Xiamen');
   } finally {
-    release();
-    window.fetch = original;
+    restore();
   }
 });
 
 test('14. a link that searches draws no place until its search can be applied, then only the places it finds', async () => {
-  const original = window.fetch;
-  const tablePath = new URL(placesUrl, location.href).pathname;
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  window.fetch = async (input, init) => {
-    if (new URL(new Request(input, init).url).pathname === tablePath) await held;
-    return original(input, init);
-  };
+  const table = holdTable();
+  let restore = table.restore;
   try {
     await mountApp('?lang=en&q=Gulei');
     const map = await idleMap();
@@ -459,7 +445,7 @@ test('14. a link that searches draws no place until its search can be applied, t
     expect(map.queryRenderedFeatures({ layers: INTERACTIVE_LAYERS })).toEqual([]);
     // ...and the map pane says it is not done.
     expect(map.getContainer().getAttribute('aria-busy')).toBe('true');
-    release();
+    table.release();
     const dataset = await datasetLoaded();
     const found = new Set(placesFor(dataset, EMPTY_FILTERS, 'Gulei').places.map((f) => f.id));
     await idleMap({ plan: true });
@@ -468,10 +454,8 @@ test('14. a link that searches draws no place until its search can be applied, t
     expect(drawn.filter((id) => !found.has(id))).toEqual([]);
 
     // A table that cannot be had applies no link: the tiles' places are drawn, and the pane is done.
-    window.fetch = async (input, init) =>
-      new URL(new Request(input, init).url).pathname === tablePath
-        ? new Response('gone', { status: 404 })
-        : original(input, init);
+    restore();
+    restore = answerTable(async () => new Response('gone', { status: 404 }));
     await mountApp('?lang=en&q=Gulei');
     await expect.poll(() => useAppStore.getState().loadError).not.toBeNull();
     const again = await idleMap();
@@ -479,7 +463,6 @@ test('14. a link that searches draws no place until its search can be applied, t
     await idleMap();
     expect(again.queryRenderedFeatures({ layers: INTERACTIVE_LAYERS }).length).toBeGreaterThan(found.size);
   } finally {
-    release();
-    window.fetch = original;
+    restore();
   }
 });
