@@ -274,13 +274,12 @@ export function listOrderOf(features: readonly PlanFeature[], given?: readonly n
 export function selectPlaces(
   dataset: Dataset,
   filters: Filters,
-  /** A search's score per place, by its index in `dataset.features` (0: not matched); null: no search. */
-  scores: Uint8Array | null,
   /**
-   * The indices of the places `scores` scores, ascending (the search's `hits`): with them a search
-   * costs what it matched, not a pass over every place.
+   * A search (its `QueryMatch`): each place's score by its index in `dataset.features` (0: not
+   * matched), and the indices of the places it scored, ascending, so that a search costs what it
+   * matched, not a pass over every place; null: no search.
    */
-  hits?: Uint32Array,
+  search: { best: Uint8Array; hits: Uint32Array } | null,
 ): PlanFeature[] {
   const features = dataset.features;
   const ix = indexOf(features);
@@ -294,8 +293,8 @@ export function selectPlaces(
   }
   const order = ix.order;
   const active = FILTER_KEYS.filter((k) => filters[k].length > 0);
-  if (!scores && active.length === 0) return (ix.all ??= order.map((i) => features[i]));
-  if (!scores) {
+  if (!search && active.length === 0) return (ix.all ??= order.map((i) => features[i]));
+  if (!search) {
     // Filters only: the union of the selected values' posting lists for each filter, intersected
     // across filters; cost follows the places selected, not all places.
     const sets = active.map((k) => positionsOf(ix, k, filters[k])).sort((a, b) => a.length - b.length);
@@ -309,42 +308,22 @@ export function selectPlaces(
     for (let j = 0; j < positions.length; j++) out[j] = features[order[positions[j]]];
     return out;
   }
+  // The matched places the filters pass, sorted by score (best first), then list position: one
+  // number each, the score above the position's 32 bits (exact in a double).
   const pass = active.map((k) => passArray(ix, k, filters[k])!);
-  if (hits) {
-    // The matched places the filters pass, sorted by score (best first), then list position: one
-    // number each, the score above the position's 32 bits (exact in a double).
-    const position = ix.position!;
-    const keys = new Float64Array(hits.length);
-    let n = 0;
-    for (let h = 0; h < hits.length; h++) {
-      const i = hits[h];
-      let passes = scores[i] > 0;
-      for (let k = 0; passes && k < pass.length; k++) passes = pass[k][i] === 1;
-      if (passes) keys[n++] = (255 - scores[i]) * POSITION_SPAN + position[i];
-    }
-    const sorted = keys.subarray(0, n).sort();
-    const out = new Array<PlanFeature>(n);
-    for (let j = 0; j < n; j++) out[j] = features[order[sorted[j] % POSITION_SPAN]];
-    return out;
+  const { best: scores, hits } = search;
+  const position = ix.position!;
+  const keys = new Float64Array(hits.length);
+  let n = 0;
+  for (let h = 0; h < hits.length; h++) {
+    const i = hits[h];
+    let passes = scores[i] > 0;
+    for (let k = 0; passes && k < pass.length; k++) passes = pass[k][i] === 1;
+    if (passes) keys[n++] = (255 - scores[i]) * POSITION_SPAN + position[i];
   }
-  // A search without its hits: one pass in list order over the places it scored and the filters
-  // pass, then into one bucket per score, best score first (a stable sort by score without
-  // comparing: scores are small integers).
-  const perScore = new Uint32Array(256);
-  const matched: number[] = [];
-  for (const i of order) {
-    const s = scores[i];
-    if (!s || !pass.every((p) => p[i])) continue;
-    perScore[s]++;
-    matched.push(i);
-  }
-  const next = new Uint32Array(256);
-  for (let s = 255, at = 0; s > 0; s--) {
-    next[s] = at;
-    at += perScore[s];
-  }
-  const out = new Array<PlanFeature>(matched.length);
-  for (const i of matched) out[next[scores[i]]++] = features[i];
+  const sorted = keys.subarray(0, n).sort();
+  const out = new Array<PlanFeature>(n);
+  for (let j = 0; j < n; j++) out[j] = features[order[sorted[j] % POSITION_SPAN]];
   return out;
 }
 

@@ -102,7 +102,7 @@ export function placesFor(dataset: Dataset, filters: Filters, query: string): Pl
   if (last && last.dataset === dataset && last.filters === filters && last.query === query) return last.value;
   const match = queryMatchOf(dataset, query);
   const value = {
-    places: selectPlaces(dataset, filters, match?.best ?? null, match?.hits),
+    places: selectPlaces(dataset, filters, match),
     searchIds: match ? matchedIds(searchIndexOf(dataset), match) : null,
   };
   last = { dataset, filters, query, value };
