@@ -59,6 +59,8 @@ export interface DatasetOutput {
 interface Located {
   geometry: Geometry;
   county?: { code: string; name: string; prefecture: string };
+  /** The prefecture (GB/T 2260 code) whose outline the area is: the place is this one unit. */
+  outline?: string;
 }
 
 /** Simplification of administrative outlines in the dataset (degrees; ~100 m, the data's own grain). */
@@ -256,12 +258,26 @@ export function buildDataset(input: DatasetInput): DatasetOutput {
           }
         : {}),
       precision: rec.precision,
+      ...(located.outline ? { outline: located.outline } : {}),
       ...(rec.function_zh ? { function_zh: rec.function_zh } : {}),
       ...(rec.note ? { note: rec.note, note_zh: translations.get(entry.path)?.notes.get(id) ?? '' } : {}),
       docs: [...new Set(sources.map((s) => s.doc))].sort(),
       sources,
     };
     features.push({ type: 'Feature', id, properties, geometry: located.geometry });
+  }
+
+  // One place per prefecture outline: the map draws the outline once, for one place.
+  const outlined = new Map<string, string>();
+  for (const f of features) {
+    const code = f.properties.outline;
+    if (!code) continue;
+    const other = outlined.get(code);
+    if (other)
+      errors.push(
+        `${full.get(f.properties.id)!.path}: ${f.properties.id}: location.admin: ${other} is already this whole prefecture (${code}); one place per administrative unit`,
+      );
+    else outlined.set(code, f.properties.id);
   }
 
   // Parent cycles and children lists.
@@ -497,7 +513,10 @@ function locate(
     errors.push(`${where}: location.admin: the area vanishes when simplified`);
     return null;
   }
-  return { geometry: valid };
+  // A place that is one prefecture: the map draws it from the basemap's outline of that prefecture
+  // (the same boundaries), not from the tiles.
+  const whole = rec.precision === 'admin_boundary' && refs.length === 1 && !refs[0].includes('/');
+  return { geometry: valid, ...(whole ? { outline: String(parts[0].properties!.code) } : {}) };
 }
 
 /** Source outlines hold slivers (islets that collapse to a line) that turf cannot simplify. */

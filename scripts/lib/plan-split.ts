@@ -50,7 +50,7 @@ function tileOf(lng: number, lat: number, z: number): [number, number] {
  * PLAN_TILE_MAX_PLACES places (a place counts in every tile its bounding box touches).
  */
 export function planTileMinZoom(collection: FeatureCollection): number {
-  const boxes = collection.features.map((f) => f.bbox ?? bbox(f));
+  const boxes = collection.features.filter(isTiled).map((f) => f.bbox ?? bbox(f));
   for (let z = PLAN_TILE_ZOOMS.min; z < PLAN_TILE_ZOOMS.max; z++) {
     const counts = new Map<number, number>();
     let densest = 0;
@@ -128,6 +128,13 @@ export function tileProperties(
  */
 export const PLAN_TILE_NAMES_FROM = PLAN_LABEL_MINZOOM;
 
+/**
+ * Whether the tiles hold a place: not one that is a whole prefecture (`outline`), which the map
+ * draws from the basemap's outline of that prefecture (src/map-style/plan-layers.ts, outlineLayers)
+ * instead of a second copy of the same boundary.
+ */
+export const isTiled = (f: Feature): boolean => !(f.properties as { outline?: string } | null)?.outline;
+
 /** The features the tiles are cut from (`names`: for the zooms that label places). */
 export function tileFeatures(
   collection: FeatureCollection,
@@ -136,7 +143,7 @@ export function tileFeatures(
 ): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: collection.features.map((f) => ({
+    features: collection.features.filter(isTiled).map((f) => ({
       type: 'Feature',
       geometry: f.geometry,
       properties: tileProperties(f.properties as Props, f.geometry, rollup, { names }),
@@ -333,7 +340,7 @@ export function planArchive(
   const minZoom = placesFrom;
   const counts = countTiles(collection, minZoom);
   // The fields' types, from one place as the tiles hold it (with names, as from the label zoom).
-  const first = collection.features[0];
+  const first = collection.features.find(isTiled);
   const sample = first ? tileProperties(first.properties as Props, first.geometry, rollup) : {};
   const fields = Object.fromEntries(
     Object.entries(sample).map(([k, v]) => [

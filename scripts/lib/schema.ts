@@ -223,6 +223,13 @@ export const FeatureProperties = z
     county_name: z.string().optional(),
     county_name_en: z.string().optional(),
     precision: z.enum(PRECISIONS),
+    outline: z
+      .string()
+      .regex(/^\d{4}00$/)
+      .optional()
+      .describe(
+        "for a place that is one whole prefecture (admin_boundary): its GB/T 2260 code; the map draws the place from the basemap's outline of that prefecture (public/basemap/prefectures.geojson), not from the tiles",
+      ),
     function_zh: z.string().optional(),
     note: z.string().optional().describe("the project's reading of the text (English), not the document's"),
     note_zh: z

@@ -11,7 +11,7 @@ import { KIND_ORDER } from './types.ts';
 import { listOrderOf, type ListIds } from './query.ts';
 
 export const PLACES_TABLE_FORMAT = 'fujian-plan-places';
-export const PLACES_TABLE_VERSION = 1;
+export const PLACES_TABLE_VERSION = 2;
 
 /** A place as the build hands it to the encoder: its properties, box and origin (DATA.md). */
 export interface TableRecord {
@@ -27,7 +27,7 @@ export interface TableRecord {
 export const TEXT_FIELDS = ['id', 'name_zh', 'name_zh_hant', 'name_en', 'name_pinyin'] as const;
 /** Properties held as a code into `strings` (-1: absent, for the optional ones). */
 const CODE_FIELDS = ['kind', 'precision', 'province'] as const;
-const OPTIONAL_CODE_FIELDS = ['county', 'county_name', 'county_name_en', 'parent'] as const;
+const OPTIONAL_CODE_FIELDS = ['county', 'county_name', 'county_name_en', 'parent', 'outline'] as const;
 /** Properties held as a code into `lists` (-1: absent, for the optional ones). */
 const LIST_FIELDS = ['industries', 'industries_text', 'children', 'prefecture', 'docs'] as const;
 const OPTIONAL_LIST_FIELDS = ['aliases_zh', 'aliases_zh_hant', 'aliases_en'] as const;
@@ -397,6 +397,7 @@ function* decodeSteps(
       county_name: optionalString(columns.county_name[i]),
       county_name_en: optionalString(columns.county_name_en[i]),
       precision: strings[columns.precision[i]] as Precision,
+      outline: optionalString(columns.outline[i]),
       docs: stringsOf(columns.docs[i]),
       sources: clauses,
       industryRollup: rollupOfList(columns.industries[i]),

@@ -85,6 +85,11 @@ export interface PlanFeature {
   county_name?: string;
   county_name_en?: string;
   precision: Precision;
+  /**
+   * A place that is one whole prefecture: its GB/T 2260 code. The map draws it from the basemap's
+   * outline of that prefecture (public/basemap/prefectures.geojson), which the tiles do not repeat.
+   */
+  outline?: string;
   docs: string[];
   sources: Clause[];
   /**

@@ -25,8 +25,11 @@ export const BASEMAP_LAYERS = {
  * over every place (the chosen place, count badges, highlights).
  */
 export const SLOTS = {
+  /** The plan's whole prefectures, drawn from this basemap's outlines: below its other areas. */
+  outlineAreas: 'slot-outline-areas',
   areas: 'slot-areas',
   overlays: 'slot-overlays',
+  outlineLines: 'slot-outline-lines',
   plan: 'slot-plan',
   markers: 'slot-markers',
 } as const;
@@ -53,7 +56,8 @@ export function basemapStyle(lang: Language, base?: string): StyleSpecification 
     sources: {
       land: { type: 'geojson', data: url('basemap/land.geojson') },
       provinces: { type: 'geojson', data: url('basemap/provinces.geojson') },
-      prefectures: { type: 'geojson', data: url('basemap/prefectures.geojson') },
+      // By code: the plan's whole prefectures are drawn from these outlines, with feature states.
+      prefectures: { type: 'geojson', data: url('basemap/prefectures.geojson'), promoteId: 'code' },
       labels: { type: 'geojson', data: url('basemap/labels.geojson') },
     },
     layers: [
@@ -65,6 +69,7 @@ export function basemapStyle(lang: Language, base?: string): StyleSpecification 
         source: 'provinces',
         paint: { 'fill-color': ['case', ['==', ['get', 'code'], FUJIAN], '#fbf9f3', '#e6e2d8'] },
       },
+      slot(SLOTS.outlineAreas),
       slot(SLOTS.areas),
       slot(SLOTS.overlays),
       {
@@ -83,6 +88,7 @@ export function basemapStyle(lang: Language, base?: string): StyleSpecification 
         source: 'provinces',
         paint: { 'line-color': '#7d7263', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 9, 2] },
       },
+      slot(SLOTS.outlineLines),
       slot(SLOTS.plan),
       slot(SLOTS.markers),
       {

@@ -1,6 +1,8 @@
 // The dataset on the map: one vector-tile source, styled by kind, filtered by expressions on the GPU.
 import type {
   CircleLayerSpecification,
+  FillLayerSpecification,
+  LineLayerSpecification,
   SymbolLayerSpecification,
   ExpressionSpecification,
   FilterSpecification,
@@ -9,9 +11,10 @@ import type {
 } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import type { Filters } from '../data/query.ts';
+import type { Kind } from '../data/types.ts';
 import type { Language } from '../i18n/languages.ts';
 import { NAME_PROPERTY } from '../i18n/names.ts';
-import { SLOTS } from './basemap-style.ts';
+import { PREFECTURE_SOURCE, SLOTS } from './basemap-style.ts';
 import { KIND_COLORS } from './kind-colors.ts';
 
 export const PLAN_SOURCE = 'plan';
@@ -31,7 +34,16 @@ export const PLAN_LAYER_SLOT: Record<PlanLayerId, string> = {
   [PLAN_LAYERS.points]: SLOTS.plan,
   [PLAN_LAYERS.labels]: SLOTS.plan,
 };
-export const INTERACTIVE_LAYERS = [PLAN_LAYERS.points, PLAN_LAYERS.areaFill];
+/** The places that are whole prefectures, drawn from the basemap's outlines (outlineLayers). */
+export const OUTLINE_LAYERS = { fill: 'plan-outline-fill', line: 'plan-outline-line' } as const;
+export type OutlineLayerId = (typeof OUTLINE_LAYERS)[keyof typeof OUTLINE_LAYERS];
+/** Where they sit: below the plan's other areas (prefectures are the lowest kind), whenever added. */
+export const OUTLINE_LAYER_SLOT: Record<OutlineLayerId, string> = {
+  [OUTLINE_LAYERS.fill]: SLOTS.outlineAreas,
+  [OUTLINE_LAYERS.line]: SLOTS.outlineLines,
+};
+/** The layers a pointer finds places on, topmost first where they overlap. */
+export const INTERACTIVE_LAYERS = [PLAN_LAYERS.points, PLAN_LAYERS.areaFill, OUTLINE_LAYERS.fill];
 
 /** The layer of the plan archive the plan layers draw (scripts/lib/plan-split.ts writes it). */
 export const PLAN_SOURCE_LAYER = 'plan';
@@ -93,14 +105,57 @@ export function planFilter(filters: Filters, searching: boolean): ExpressionSpec
   return ['all', ...parts] as ExpressionSpecification;
 }
 
-const kindColor: ExpressionSpecification = [
-  'match',
-  ['get', 'kind'],
-  ...Object.entries(KIND_COLORS).flat(),
-  '#616161',
-] as unknown as ExpressionSpecification;
+/** The colour of a place of kind `kind` (an expression: the tiles' property, or an outline's kind). */
+const colorOfKind = (kind: ExpressionSpecification): ExpressionSpecification =>
+  ['match', kind, ...Object.entries(KIND_COLORS).flat(), '#616161'] as unknown as ExpressionSpecification;
+const kindColor = colorOfKind(['get', 'kind']);
 
 const state = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
+
+/**
+ * An area's fill, for a place of kind `kind` that is approximate where `approx` is true (both
+ * expressions: the tiles' properties, or what an outline stands for). Whole prefectures are faint
+ * until a filter or search has picked them (`narrowed`).
+ */
+function areaFillPaint(
+  kind: ExpressionSpecification,
+  approx: ExpressionSpecification,
+  narrowed: boolean,
+): FillLayerSpecification['paint'] {
+  return {
+    'fill-color': colorOfKind(kind),
+    'fill-opacity': [
+      'case',
+      state('selected'),
+      0.38,
+      state('hover'),
+      0.3,
+      ['==', kind, 'prefecture'],
+      narrowed ? 0.14 : 0.05,
+      ['==', approx, true],
+      0.08,
+      0.18,
+    ],
+  };
+}
+
+/** An area's outline (see areaFillPaint). */
+function areaLinePaint(kind: ExpressionSpecification, narrowed: boolean): LineLayerSpecification['paint'] {
+  return {
+    'line-color': colorOfKind(kind),
+    'line-width': [
+      'case',
+      state('selected'),
+      3,
+      state('hover'),
+      2.4,
+      ['==', kind, 'prefecture'],
+      narrowed ? 2.4 : 0.6,
+      1.2,
+    ],
+    'line-opacity': 0.9,
+  };
+}
 
 export function labelText(lang: Language): ExpressionSpecification {
   return ['get', NAME_PROPERTY[lang]];
@@ -142,21 +197,7 @@ export function planLayers(
       'source-layer': PLAN_SOURCE_LAYER,
       filter: filters[PLAN_LAYERS.areaFill],
       layout: { 'fill-sort-key': ['get', 'rank'] },
-      paint: {
-        'fill-color': kindColor,
-        'fill-opacity': [
-          'case',
-          state('selected'),
-          0.38,
-          state('hover'),
-          0.3,
-          ['==', ['get', 'kind'], 'prefecture'],
-          narrowed ? 0.14 : 0.05,
-          ['==', ['get', 'approx'], true],
-          0.08,
-          0.18,
-        ],
-      },
+      paint: areaFillPaint(['get', 'kind'], ['get', 'approx'], narrowed),
     },
     {
       id: PLAN_LAYERS.areaLine,
@@ -165,20 +206,7 @@ export function planLayers(
       'source-layer': PLAN_SOURCE_LAYER,
       filter: filters[PLAN_LAYERS.areaLine],
       layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': kindColor,
-        'line-width': [
-          'case',
-          state('selected'),
-          3,
-          state('hover'),
-          2.4,
-          ['==', ['get', 'kind'], 'prefecture'],
-          narrowed ? 2.4 : 0.6,
-          1.2,
-        ],
-        'line-opacity': 0.9,
-      },
+      paint: areaLinePaint(['get', 'kind'], narrowed),
     },
     {
       id: PLAN_LAYERS.areaLineApprox,
@@ -231,6 +259,67 @@ export function planLayers(
       paint: { 'text-color': '#2b2620', 'text-halo-color': '#fff', 'text-halo-width': 1.4 },
     },
   ];
+}
+
+/** A place that is one whole prefecture (`outline`: its GB/T 2260 code; data/types.ts). */
+export interface OutlinedPlace {
+  id: string;
+  kind: Kind;
+  outline: string;
+}
+
+/**
+ * The places that are whole prefectures, drawn from the basemap's outlines of those prefectures
+ * (PREFECTURE_SOURCE, property `code`) instead of a copy in the tiles, as the plan's areas are
+ * drawn: `places` says which prefecture stands for which place (its kind gives the colour),
+ * `listed` which of those prefectures the selection lists. Their hover and selection are feature
+ * states of the basemap's source, by code. From `minzoom`, the tiles' first zoom: below it places
+ * are counted, not drawn (countLayers), these as the others.
+ */
+export function outlineLayers(
+  places: readonly OutlinedPlace[],
+  listed: readonly string[],
+  { narrowed = false, minzoom = 0 }: { narrowed?: boolean; minzoom?: number } = {},
+): LayerSpecification[] {
+  const kinds = new Map<string, Kind>();
+  for (const p of places) if (!kinds.has(p.outline)) kinds.set(p.outline, p.kind);
+  if (!kinds.size) return [];
+  const kind = ['match', ['get', 'code'], ...[...kinds].flat(), ''] as unknown as ExpressionSpecification;
+  const filter: FilterSpecification = listed.length
+    ? ['in', ['get', 'code'], ['literal', [...listed]]]
+    : ['boolean', false];
+  return [
+    {
+      id: OUTLINE_LAYERS.fill,
+      type: 'fill',
+      source: PREFECTURE_SOURCE,
+      minzoom,
+      filter,
+      paint: areaFillPaint(kind, ['literal', false], narrowed),
+    },
+    {
+      id: OUTLINE_LAYERS.line,
+      type: 'line',
+      source: PREFECTURE_SOURCE,
+      minzoom,
+      filter,
+      layout: { 'line-join': 'round' },
+      paint: areaLinePaint(kind, narrowed),
+    },
+  ];
+}
+
+/**
+ * The place a feature the map drew stands for: a plan feature's `id`, or the place a basemap
+ * outline is (`byOutline`: prefecture code → place id). Null for anything else.
+ */
+export function placeIdOf(
+  feature: { properties: Record<string, unknown> | null },
+  byOutline: ReadonlyMap<string, string>,
+): string | null {
+  const p = feature.properties ?? {};
+  if (typeof p.id === 'string') return p.id;
+  return typeof p.code === 'string' ? (byOutline.get(p.code) ?? null) : null;
 }
 
 export const SELECTED_LAYERS = { point: 'plan-selected-point', label: 'plan-selected-label' } as const;
@@ -410,16 +499,23 @@ export function tileCountLayers(): LayerSpecification[] {
   ];
 }
 
-export const HIGHLIGHT_LAYERS = { points: 'plan-highlight-points', areas: 'plan-highlight-areas' } as const;
+export const HIGHLIGHT_LAYERS = {
+  points: 'plan-highlight-points',
+  areas: 'plan-highlight-areas',
+  outlines: 'plan-highlight-outlines',
+} as const;
 /** The ringed point places, from the attribute table: ringed at every zoom, tiles or none. */
 export const HIGHLIGHT_SOURCE = 'plan-highlight';
 
+const RING_PAINT = { 'line-color': '#111', 'line-width': 2.6, 'line-opacity': 0.85 } as const;
+
 /**
  * A ring around each of a planner cell's places (which places a number stands for): the areas
- * `areaIds` outlined from the tiles, the points from HIGHLIGHT_SOURCE (below a national archive's
- * first zoom there are no tiles to ring them from).
+ * `areaIds` outlined from the tiles, the whole prefectures `outlineCodes` from the basemap's
+ * outlines, the points from HIGHLIGHT_SOURCE (below a national archive's first zoom there are no
+ * tiles to ring them from). In that order: areas, outlines, points.
  */
-export function highlightLayers(areaIds: string[]): LayerSpecification[] {
+export function highlightLayers(areaIds: string[], outlineCodes: string[] = []): LayerSpecification[] {
   const chosen: ExpressionSpecification = areaIds.length
     ? ['match', ['get', 'id'], areaIds, true, false]
     : ['boolean', false];
@@ -431,7 +527,15 @@ export function highlightLayers(areaIds: string[]): LayerSpecification[] {
       'source-layer': PLAN_SOURCE_LAYER,
       filter: ['all', isArea, chosen],
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': '#111', 'line-width': 2.6, 'line-opacity': 0.85 },
+      paint: RING_PAINT,
+    },
+    {
+      id: HIGHLIGHT_LAYERS.outlines,
+      type: 'line',
+      source: PREFECTURE_SOURCE,
+      filter: outlineCodes.length ? ['in', ['get', 'code'], ['literal', outlineCodes]] : ['boolean', false],
+      layout: { 'line-join': 'round' },
+      paint: RING_PAINT,
     },
     {
       id: HIGHLIGHT_LAYERS.points,

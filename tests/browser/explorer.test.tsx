@@ -4,10 +4,12 @@ import { page, userEvent } from 'vitest/browser';
 import { KIND_LABELS } from '../../src/i18n/messages.ts';
 import { serveRepeatedTable } from './support/table-fetch.ts';
 import { useAppStore } from '../../src/state/store.ts';
+import { INTERACTIVE_LAYERS, OUTLINE_LAYERS, PLAN_SOURCE, PLAN_SOURCE_LAYER } from '../../src/map-style/plan-layers.ts';
 import {
   busiestPoint,
   clickMapAt,
   datasetLoaded,
+  drawnPlaceIds,
   idleMap,
   listedIds,
   mountApp,
@@ -58,16 +60,58 @@ test('typing 石化 lists 古雷台湾石化工业园; selecting it shows its cl
     .toBeVisible();
 });
 
+test("a whole prefecture is drawn from the basemap's outline of it: a click on it opens it, drawn chosen; hovering lights it", async () => {
+  await mountApp('?lang=en');
+  const dataset = await datasetLoaded();
+  const map = await idleMap({ plan: true });
+  const whole = dataset.features.filter((f) => f.outline);
+  expect(whole.length).toBe(16);
+  // The tiles do not hold them: they are the basemap's outlines of their prefectures.
+  const tiled = map.querySourceFeatures(PLAN_SOURCE, { sourceLayer: PLAN_SOURCE_LAYER }).map((f) => f.properties.id);
+  expect(tiled.length).toBeGreaterThan(0);
+  for (const f of whole) expect(tiled).not.toContain(f.id);
+  const drawn = drawnPlaceIds(map);
+  for (const f of whole.filter((p) => p.province === '350000')) expect(drawn.has(f.id), f.id).toBe(true);
+  // A spot inside one of Fujian's where no other place is drawn over it (most are covered by zones).
+  const layers = INTERACTIVE_LAYERS.filter((id) => map.getLayer(id));
+  let spot: { place: (typeof whole)[number]; lngLat: [number, number] } | null = null;
+  for (const place of whole.filter((p) => p.province === '350000')) {
+    const [w, s, e, n] = place.bbox;
+    for (let i = 1; i < 20 && !spot; i++)
+      for (let j = 1; j < 20 && !spot; j++) {
+        const lngLat: [number, number] = [w + ((e - w) * i) / 20, s + ((n - s) * j) / 20];
+        const top = map.queryRenderedFeatures(map.project(lngLat), { layers })[0];
+        if (top?.layer.id === OUTLINE_LAYERS.fill && top.properties.code === place.outline) spot = { place, lngLat };
+      }
+    if (spot) break;
+  }
+  expect(spot).not.toBeNull();
+  const { place, lngLat } = spot!;
+  // The state as drawn: the outline feature under the spot carries it (by its code).
+  const state = () => {
+    const drawnThere = map.queryRenderedFeatures(map.project(lngLat), { layers: [OUTLINE_LAYERS.fill] });
+    expect(drawnThere.map((f) => f.id)).toEqual([place.outline]);
+    return drawnThere[0].state as { hover?: boolean; selected?: boolean };
+  };
+  useAppStore.getState().hover(place.id);
+  await expect.poll(() => state().hover).toBe(true);
+  useAppStore.getState().hover(null);
+  await expect.poll(() => state().hover).toBe(false);
+
+  clickMapAt(map, lngLat);
+  await expect.element(page.getByTestId('detail-panel').getByRole('heading', { name: place.name_en })).toBeVisible();
+  expect(useAppStore.getState().selectedId).toBe(place.id);
+  await expect.poll(() => state().selected).toBe(true);
+  await userEvent.keyboard('{Escape}');
+  await expect.poll(() => useAppStore.getState().selectedId).toBeNull();
+  await expect.poll(() => state().selected).toBe(false);
+});
+
 test('an industry filter changes the features drawn on the map and the list identically', async () => {
   await mountApp('?lang=zh-Hans');
   const dataset = await datasetLoaded();
   const map = await idleMap({ plan: true });
-  const rendered = () =>
-    new Set(
-      map
-        .queryRenderedFeatures({ layers: ['plan-points', 'plan-area-fill', 'plan-area-line'] })
-        .map((f) => String(f.properties.id)),
-    );
+  const rendered = () => drawnPlaceIds(map);
   const before = rendered();
   expect(before.size).toBeGreaterThan(50);
 
@@ -93,12 +137,7 @@ test('a search, and a second one, change the features drawn on the map to the pl
   const dataset = await datasetLoaded();
   const map = await idleMap({ plan: true });
   const start = { center: map.getCenter(), zoom: map.getZoom() };
-  const rendered = () =>
-    new Set(
-      map
-        .queryRenderedFeatures({ layers: ['plan-points', 'plan-area-fill', 'plan-area-line'] })
-        .map((f) => String(f.properties.id)),
-    );
+  const rendered = () => drawnPlaceIds(map);
   const all = [...rendered()].sort();
   expect(all.length).toBeGreaterThan(50);
   const box = page.getByRole('searchbox', { name: '搜索地点或产业' });

@@ -6,7 +6,16 @@ import { EMPTY_FILTERS, matchesFilters } from '../../src/data/query.ts';
 import { HIGHLIGHT_LAYERS } from '../../src/map-style/plan-layers.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { serveRepeatedTable } from './support/table-fetch.ts';
-import { clickMapAt, datasetLoaded, idleMap, listedIds, mountApp, textedPlace, unmountApp } from './support/app.tsx';
+import {
+  clickMapAt,
+  datasetLoaded,
+  drawnPlaceIds,
+  idleMap,
+  listedIds,
+  mountApp,
+  textedPlace,
+  unmountApp,
+} from './support/app.tsx';
 
 afterEach(unmountApp);
 
@@ -130,7 +139,10 @@ test('an across-plans cell lists exactly the places whose clauses in that docume
       map: explorerIds({ industries: [i.id], docs: [d.doc] }),
     })),
   );
-  const wider = cells.find((c) => c.ids.length > 0 && c.map.length > c.ids.length)!;
+  // One with a whole prefecture among its places, which the map rings by the basemap's outline.
+  const wider = cells.find(
+    (c) => c.ids.length > 0 && c.map.length > c.ids.length && c.ids.some((id) => dataset.byId.get(id)!.outline),
+  )!;
   // One with point places, which the map rings.
   const same = cells.find(
     (c) => c.ids.length > 1 && c.map.length === c.ids.length && c.ids.some((id) => dataset.byId.get(id)!.point),
@@ -139,6 +151,7 @@ test('an across-plans cell lists exactly the places whose clauses in that docume
   expect(same).toBeDefined();
 
   let ringed = 0;
+  let ringedOutlines = 0;
   for (const c of [wider, same]) {
     await page.getByRole('button', { name: `${c.i.zh} · ${c.d.title_zh}: ${c.ids.length}`, exact: true }).click();
     const detail = page.getByTestId('cell-detail');
@@ -156,6 +169,12 @@ test('an across-plans cell lists exactly the places whose clauses in that docume
         ].sort(),
       )
       .toEqual(points.sort());
+    // ...and its areas: from the tiles, or a whole prefecture's from the basemap's outline of it.
+    const areas = c.ids.filter((id) => !dataset.byId.get(id)!.point);
+    ringedOutlines += areas.filter((id) => dataset.byId.get(id)!.outline).length;
+    await expect
+      .poll(() => [...drawnPlaceIds(map, [HIGHLIGHT_LAYERS.areas, HIGHLIGHT_LAYERS.outlines])].sort())
+      .toEqual(areas.sort());
     // Every clause shown is one of this document's clauses that plan the industry.
     for (const li of places) {
       const f = await textedPlace(li.dataset.id!);
@@ -169,6 +188,7 @@ test('an across-plans cell lists exactly the places whose clauses in that docume
     }
   }
   expect(ringed).toBeGreaterThan(0);
+  expect(ringedOutlines).toBeGreaterThan(0);
   // The last cell's places are exactly what the explorer filter selects: the map shows them.
   await page.getByTestId('cell-detail').getByRole('button', { name: '在地图上显示' }).click();
   await expect.poll(() => listedIds().sort()).toEqual([...same.ids].sort());

@@ -4,12 +4,13 @@ import { afterEach, expect, test } from 'vitest';
 import { EMPTY_FILTERS } from '../../src/data/query.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { placesFor } from '../../src/state/use-places.ts';
-import { INTERACTIVE_LAYERS } from '../../src/map-style/plan-layers.ts';
+import { INTERACTIVE_LAYERS, OUTLINE_LAYERS } from '../../src/map-style/plan-layers.ts';
 import { page, userEvent } from 'vitest/browser';
 import {
   busiestPoint,
   clickMapAt,
   datasetLoaded,
+  drawnPlaceIds,
   idleMap,
   listedIds,
   mountApp,
@@ -146,15 +147,19 @@ test('7. prefectures among the results are drawn as results: outlined, each list
   const prefectures = listed.filter((id) => dataset.byId.get(id)!.kind === 'prefecture');
   expect(prefectures.length).toBeGreaterThan(1);
   await idleMap({ plan: true });
-  const drawn = new Set(map.queryRenderedFeatures({ layers: ['plan-area-line'] }).map((f) => String(f.properties.id)));
+  // Whole prefectures are drawn from the basemap's outlines of them (the tiles do not repeat them).
+  const drawn = drawnPlaceIds(map, [OUTLINE_LAYERS.line]);
   for (const id of prefectures) expect(drawn.has(id), id).toBe(true);
   // Drawn distinctly: a prefecture's outline is as strong as any other place's, not a hairline.
-  const layer = map.getLayer('plan-area-line') as unknown as {
-    paint: { get: (k: string) => { evaluate: (f: unknown, s: unknown) => number } };
-  };
-  const width = (kind: string) =>
-    layer.paint.get('line-width').evaluate({ type: 2, properties: { kind, approx: false } }, {});
-  expect(width('prefecture')).toBeGreaterThanOrEqual(width('specialised_park'));
+  type Painted = { paint: { get: (k: string) => { evaluate: (f: unknown, s: unknown) => number } } };
+  const outline = map.getLayer(OUTLINE_LAYERS.line) as unknown as Painted;
+  const line = map.getLayer('plan-area-line') as unknown as Painted;
+  const code = dataset.byId.get(prefectures[0])!.outline!;
+  const prefectureWidth = outline.paint.get('line-width').evaluate({ type: 2, properties: { code } }, {});
+  const parkWidth = line.paint
+    .get('line-width')
+    .evaluate({ type: 2, properties: { kind: 'specialised_park', approx: false } }, {});
+  expect(prefectureWidth).toBeGreaterThanOrEqual(parkWidth);
 });
 
 test('8. unchecking the last filter keeps the filter panel open and returns to the Fujian start view', async () => {
@@ -442,14 +447,15 @@ test('14. a link that searches draws no place until its search can be applied, t
     await idleMap();
     // The tiles are in, the table is not: every place would be drawn, not the link's.
     expect(useAppStore.getState().dataset).toBeNull();
-    expect(map.queryRenderedFeatures({ layers: INTERACTIVE_LAYERS })).toEqual([]);
+    expect([...drawnPlaceIds(map)]).toEqual([]);
+    expect(map.queryRenderedFeatures({ layers: INTERACTIVE_LAYERS.filter((id) => map.getLayer(id)) })).toEqual([]);
     // ...and the map pane says it is not done.
     expect(map.getContainer().getAttribute('aria-busy')).toBe('true');
     table.release();
     const dataset = await datasetLoaded();
     const found = new Set(placesFor(dataset, EMPTY_FILTERS, 'Gulei').places.map((f) => f.id));
     await idleMap({ plan: true });
-    const drawn = map.queryRenderedFeatures({ layers: INTERACTIVE_LAYERS }).map((f) => String(f.properties.id));
+    const drawn = [...drawnPlaceIds(map)];
     expect(drawn.length).toBeGreaterThan(0);
     expect(drawn.filter((id) => !found.has(id))).toEqual([]);
 
@@ -461,7 +467,7 @@ test('14. a link that searches draws no place until its search can be applied, t
     const again = await idleMap();
     await expect.poll(() => again.getContainer().getAttribute('aria-busy')).toBe('false');
     await idleMap();
-    expect(again.queryRenderedFeatures({ layers: INTERACTIVE_LAYERS }).length).toBeGreaterThan(found.size);
+    expect(drawnPlaceIds(again).size).toBeGreaterThan(found.size);
   } finally {
     restore();
   }

@@ -127,6 +127,29 @@ describe('data build', () => {
     ]);
   });
 
+  test('a place that is one whole prefecture names its outline; a second place of the same prefecture stops the build', () => {
+    const whole = (id: string) => ({
+      ...goodRecord(),
+      id,
+      kind: 'prefecture',
+      location: { admin: '漳州市' },
+      precision: 'admin_boundary',
+    });
+    const out = buildDataset(input([whole('zhangzhou')]));
+    expect(out.errors).toEqual([]);
+    expect(out.features!.features[0].properties.outline).toBe('350600');
+    // Not an envelope of the prefecture, nor a county, nor a union of units.
+    const envelope = { ...whole('zone'), precision: 'approximate_area' };
+    const county = { ...whole('zhangpu'), kind: 'county', location: { admin: '漳州市/漳浦县' } };
+    const union = { ...whole('two'), location: { admin: ['漳州市', '厦门市'] } };
+    const others = buildDataset(input([envelope, county, union]));
+    expect(others.errors).toEqual([]);
+    for (const f of others.features!.features) expect(f.properties.outline, f.properties.id).toBeUndefined();
+    expect(errorsOf([whole('zhangzhou'), whole('zhangzhou-again')])).toEqual([
+      'sources/records/test.yaml: zhangzhou-again: location.admin: zhangzhou is already this whole prefecture (350600); one place per administrative unit',
+    ]);
+  });
+
   test('a duplicate id stops the build, naming both files', () => {
     const second = { path: 'sources/records/other.yaml', data: { doc: DOC, features: [goodRecord()] } };
     const inp = input([goodRecord()]);

@@ -31,7 +31,12 @@ import {
   STACK_SOURCE,
   stackLayers,
   type PlanLayerId,
+  OUTLINE_LAYERS,
+  OUTLINE_LAYER_SLOT,
+  outlineLayers,
+  placeIdOf,
 } from '../../src/map-style/plan-layers.ts';
+import { listedOutlines, outlinedPlacesOf } from '../../src/features/plan-map/outlined-places.ts';
 import { tileFeatures } from '../../scripts/lib/plan-split.ts';
 import { rollupOf } from '../../src/data/taxonomy.ts';
 import type { FeatureCollection } from 'geojson';
@@ -44,6 +49,30 @@ const mapFeatures = tileFeatures(
   readJson<FeatureCollection>('data/features.geojson'),
   rollupOf(dataset.industries),
 ).features;
+
+// The basemap's prefecture outlines, which the whole-prefecture places are drawn from.
+const prefectureOutlines = readJson<FeatureCollection>('public/basemap/prefectures.geojson').features;
+const outlined = outlinedPlacesOf(dataset);
+
+/**
+ * Ids of the whole-prefecture places an outline layer draws for a selection: its filter evaluated
+ * over the basemap's outlines, as MapLibre evaluates it, each outline read as its place.
+ */
+function passingOutlines(filters: Filters, searchIds: readonly string[] | null, layerIndex = 0): Set<string> {
+  const layer = outlineLayers(outlined.places, listedOutlines(outlined, filters, searchIds))[layerIndex] as {
+    filter: FilterSpecification;
+  };
+  const filter = featureFilter(layer.filter, 'filter');
+  const ids = new Set<string>();
+  for (const f of prefectureOutlines) {
+    const feature = { type: 3, properties: f.properties ?? {} } as never;
+    if (filter.filter({ zoom: 8 }, feature)) {
+      const id = placeIdOf({ properties: f.properties }, outlined.byOutline);
+      if (id) ids.add(id);
+    }
+  }
+  return ids;
+}
 
 /** Ids a layer's filter lets through, evaluated as MapLibre's worker evaluates it. */
 function passing(
@@ -85,6 +114,7 @@ describe('planFilter', () => {
         const drawn = new Set([
           ...passing(PLAN_LAYERS.points, selection, state),
           ...passing(PLAN_LAYERS.areaFill, selection, state),
+          ...passingOutlines(filters, searchIds),
         ]);
         const search = searchIds ? new Set(searchIds) : null;
         const listed = dataset.features
@@ -96,12 +126,22 @@ describe('planFilter', () => {
     );
   });
 
-  test('no filter draws every place; each place on exactly one of the point and area layers', () => {
+  test('no filter draws every place; each place on exactly one of the point, area and outline layers', () => {
     const selection = planFilter(EMPTY_FILTERS, false);
     const points = passing(PLAN_LAYERS.points, selection);
     const areas = passing(PLAN_LAYERS.areaFill, selection);
-    expect(points.size + areas.size).toBe(dataset.features.length);
-    for (const id of points) expect(areas.has(id)).toBe(false);
+    const outlines = passingOutlines(EMPTY_FILTERS, null);
+    expect(points.size + areas.size + outlines.size).toBe(dataset.features.length);
+    for (const id of points) expect(areas.has(id) || outlines.has(id)).toBe(false);
+    for (const id of areas) expect(outlines.has(id)).toBe(false);
+    // The whole prefectures are the outlines (none is also in the tiles), each line with its fill.
+    expect([...outlines].sort()).toEqual(
+      dataset.features
+        .filter((f) => f.precision === 'admin_boundary' && f.kind === 'prefecture')
+        .map((f) => f.id)
+        .sort(),
+    );
+    expect(passingOutlines(EMPTY_FILTERS, null, 1)).toEqual(outlines);
     // Labels follow the points, outlines the areas.
     expect(passing(PLAN_LAYERS.labels, selection)).toEqual(points);
     expect(passing(PLAN_LAYERS.areaLine, selection)).toEqual(areas);
@@ -162,7 +202,10 @@ describe('layers are valid MapLibre style', () => {
       ...planLayers(planFilter({ ...EMPTY_FILTERS, industries: ['petrochemical'] }, true), lang),
       ...planLayers(planFilter(EMPTY_FILTERS, false), lang, { narrowed: true }).map((l) => ({ ...l, id: `${l.id}-n` })),
       ...selectedLayers('Gulei'),
-      ...highlightLayers(['a', 'b']),
+      ...highlightLayers(['a', 'b'], ['350200']),
+      ...highlightLayers([], []).map((l) => ({ ...l, id: `${l.id}-none` })),
+      ...outlineLayers(outlined.places, ['350100', '350200']),
+      ...outlineLayers(outlined.places, [], { narrowed: true }).map((l) => ({ ...l, id: `${l.id}-n` })),
       ...stackLayers(7),
       ...countLayers(3, 7),
       choroplethLayer(counts),
@@ -176,6 +219,24 @@ describe('layers are valid MapLibre style', () => {
     for (const slot of Object.values(SLOTS)) expect(ids.has(slot)).toBe(true);
     for (const layer of planLayers(planFilter(EMPTY_FILTERS, false), 'en'))
       expect(ids.has(PLAN_LAYER_SLOT[layer.id as PlanLayerId])).toBe(true);
+    // The whole prefectures' outlines go below the plan's other areas and lines, whenever added.
+    const order = basemapStyle('en', 'http://localhost/').layers.map((l) => l.id);
+    const at = (id: string) => order.indexOf(id);
+    expect(at(OUTLINE_LAYER_SLOT[OUTLINE_LAYERS.fill])).toBeLessThan(at(PLAN_LAYER_SLOT[PLAN_LAYERS.areaFill]));
+    expect(at(OUTLINE_LAYER_SLOT[OUTLINE_LAYERS.line])).toBeLessThan(at(PLAN_LAYER_SLOT[PLAN_LAYERS.areaLine]));
+    expect(at(OUTLINE_LAYER_SLOT[OUTLINE_LAYERS.line])).toBeGreaterThan(at('prefecture-boundaries'));
+  });
+
+  test("a whole prefecture's outline is coloured by its place's kind, and outlines stand for their places", () => {
+    expect(outlineLayers([], ['350100'])).toEqual([]);
+    const [fill] = outlineLayers(outlined.places, ['350100']);
+    const paint = (fill as { paint: Record<string, unknown> }).paint;
+    expect(paint['fill-color']).toEqual(expect.arrayContaining(['match']));
+    expect(JSON.stringify(paint['fill-color'])).toContain('"350100","prefecture"');
+    expect(placeIdOf({ properties: { code: '350100', name: '福州市' } }, outlined.byOutline)).toBe('fuzhou');
+    expect(placeIdOf({ properties: { id: 'gulei', code: '350100' } }, outlined.byOutline)).toBe('gulei');
+    expect(placeIdOf({ properties: { code: '110100' } }, outlined.byOutline)).toBeNull();
+    expect(placeIdOf({ properties: null }, outlined.byOutline)).toBeNull();
   });
 
   test.each(LANGUAGES)('plan labels in %s read the name of that language', (lang) => {

@@ -7,6 +7,7 @@ import { datasetFrom } from '../../src/data/load-dataset.ts';
 import {
   decodePlacesTable,
   decodePlacesTableInSlices,
+  PLACES_TABLE_VERSION,
   TEXT_FIELDS,
   type PlacesTable,
 } from '../../src/data/places-table.ts';
@@ -165,7 +166,7 @@ describe('the attribute table', () => {
       (): unknown => ({ type: 'FeatureCollection', features: [] }),
       /The plan data file is damaged \(format: /,
     ],
-    ['a newer version', (): unknown => ({ ...committed(), version: 2 }), /damaged \(version: /],
+    ['a newer version', (): unknown => ({ ...committed(), version: PLACES_TABLE_VERSION + 1 }), /damaged \(version: /],
     [
       'a column cut short (a truncated file re-joined)',
       (): unknown => {

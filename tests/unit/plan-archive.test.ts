@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
+import bbox from '@turf/bbox';
 import centroid from '@turf/centroid';
 import { PbfReader } from 'pbf';
 import { PMTiles, TileType, type Source } from 'pmtiles';
@@ -223,6 +224,33 @@ describe('the tile archive', () => {
       for (const [id, p] of seen) expect(p, id).toEqual(expected.get(id));
     }
   }, 60_000);
+
+  test("a place that is a whole prefecture is not in the tiles: the map draws it from the basemap's outline of it", () => {
+    const outlined = full.features.filter((f) => f.properties!.outline);
+    // Every prefecture-level place of the documents, and nothing else (the counties and districts
+    // the basemap does not have stay in the tiles).
+    expect(outlined.map((f) => f.properties!.id).sort()).toEqual(
+      full.features
+        .filter((f) => f.properties!.precision === 'admin_boundary' && f.properties!.kind === 'prefecture')
+        .map((f) => f.properties!.id)
+        .sort(),
+    );
+    const tiled = new Set(tileFeatures(full, rollup).features.map((f) => f.properties!.id));
+    for (const f of outlined) expect(tiled.has(f.properties!.id), String(f.properties!.id)).toBe(false);
+    expect(tiled.size + outlined.length).toBe(full.features.length);
+    // The basemap has each of those prefectures, and its outline is the place's (the dataset's is
+    // the same boundary, simplified: the same extent within about a kilometre).
+    const basemap = new Map(
+      readJson<FeatureCollection>('public/basemap/prefectures.geojson').features.map((f) => [f.properties!.code, f]),
+    );
+    for (const f of outlined) {
+      const code = f.properties!.outline as string;
+      expect(f.properties!.prefecture).toEqual([code]);
+      const outline = basemap.get(code);
+      expect(outline, code).toBeDefined();
+      bbox(outline!).forEach((v, k) => expect(Math.abs(v - bbox(f)[k]), code).toBeLessThan(0.01));
+    }
+  });
 });
 
 describe('the PMTiles writer', () => {

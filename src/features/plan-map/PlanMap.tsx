@@ -12,12 +12,16 @@ import { Source } from '../../map/Source.tsx';
 import { registerPmtilesProtocol } from '../../map/pmtiles-protocol.ts';
 import { planArchiveUrl } from '../../data/plan-archive.ts';
 import { CLICK_PRIORITY, useControl, useLayoutProperty, useMapClick, useMapEvent } from '../../map/hooks.ts';
-import { BASEMAP_LABEL_LAYERS, labelField, SLOTS } from '../../map-style/basemap-style.ts';
+import { BASEMAP_LABEL_LAYERS, labelField, PREFECTURE_SOURCE, SLOTS } from '../../map-style/basemap-style.ts';
 import {
   COUNT_SOURCE,
   countLayerIds,
   countLayers,
   INTERACTIVE_LAYERS,
+  OUTLINE_LAYER_SLOT,
+  type OutlineLayerId,
+  outlineLayers,
+  placeIdOf,
   PLAN_LAYER_SLOT,
   PLAN_LAYERS,
   PLAN_SOURCE,
@@ -47,6 +51,8 @@ import { NO_COUNTS, placeCounts, prepareCountCells } from './counts.ts';
 import { afterFirstView } from '../../lib/after-first-view.ts';
 import { onIdle } from '../../lib/idle.ts';
 import { PLAN_MAP_MIN_ZOOM } from './map-options.ts';
+import { listedOutlines, outlinedPlacesOf } from './outlined-places.ts';
+import type { Dataset } from '../../data/types.ts';
 import { formatInteger } from '../../i18n/format.ts';
 import './plan-map.css';
 
@@ -154,10 +160,16 @@ function PlaceChooser({ chooser, onClose }: { chooser: Chooser; onClose: () => v
 function PlanInteractions() {
   const [chooser, setChooser] = useState<Chooser | null>(null);
   const hovered = useRef<string | null>(null);
-  const top = (e: MapMouseEvent) => e.target.queryRenderedFeatures(e.point, { layers: INTERACTIVE_LAYERS });
+  const { byOutline } = outlinedPlacesOf(useAppStore((s) => s.dataset));
+  const top = (e: MapMouseEvent) =>
+    e.target.queryRenderedFeatures(e.point, { layers: INTERACTIVE_LAYERS.filter((id) => e.target.getLayer(id)) });
+  const topId = (e: MapMouseEvent) => {
+    const hit = top(e)[0];
+    return hit ? placeIdOf(hit, byOutline) : null;
+  };
 
   useMapEvent('mousemove', (e, map) => {
-    const id = (top(e)[0]?.properties.id as string | undefined) ?? null;
+    const id = topId(e);
     if (id !== hovered.current) {
       hovered.current = id;
       useAppStore.getState().hover(id);
@@ -188,12 +200,21 @@ function PlanInteractions() {
       setChooser({ lngLat: [e.lngLat.lng, e.lngLat.lat], ids: points });
       return true;
     }
-    const id = (hits[0]?.properties.id as string | undefined) ?? null;
+    const id = hits[0] ? placeIdOf(hits[0], byOutline) : null;
     if (id) useAppStore.getState().select(id);
     return id !== null;
   }, CLICK_PRIORITY.base);
   const close = useCallback(() => setChooser(null), []);
   return chooser ? <PlaceChooser chooser={chooser} onClose={close} /> : null;
+}
+
+/**
+ * Where a place's feature state lives: the tiles' feature, or for a whole prefecture the basemap's
+ * outline of it (by code).
+ */
+function stateTarget(dataset: Dataset | null, id: string) {
+  const code = dataset?.byId.get(id)?.outline;
+  return code ? { source: PREFECTURE_SOURCE, id: code } : { source: PLAN_SOURCE, sourceLayer: PLAN_SOURCE_LAYER, id };
 }
 
 /** Hover and selection as feature states; the camera moves to a chosen place. */
@@ -204,25 +225,24 @@ function PlanStates() {
   const selectedId = useAppStore((s) => s.selectedId);
 
   useEffect(() => {
-    if (!map || !hoverId || !map.getSource(PLAN_SOURCE)) return;
-    map.setFeatureState({ source: PLAN_SOURCE, sourceLayer: PLAN_SOURCE_LAYER, id: hoverId }, { hover: true });
+    if (!map || !hoverId) return;
+    const target = stateTarget(dataset, hoverId);
+    if (!map.getSource(target.source)) return;
+    map.setFeatureState(target, { hover: true });
     return () => {
-      if (map.style && map.getSource(PLAN_SOURCE))
-        map.setFeatureState({ source: PLAN_SOURCE, sourceLayer: PLAN_SOURCE_LAYER, id: hoverId }, { hover: false });
+      if (map.style && map.getSource(target.source)) map.setFeatureState(target, { hover: false });
     };
-  }, [map, hoverId]);
+  }, [map, dataset, hoverId]);
 
   useEffect(() => {
-    if (!map || !selectedId || !dataset || !map.getSource(PLAN_SOURCE)) return;
-    map.setFeatureState({ source: PLAN_SOURCE, sourceLayer: PLAN_SOURCE_LAYER, id: selectedId }, { selected: true });
+    if (!map || !selectedId || !dataset) return;
+    const target = stateTarget(dataset, selectedId);
+    if (!map.getSource(target.source)) return;
+    map.setFeatureState(target, { selected: true });
     const f = dataset.byId.get(selectedId);
     if (f && useAppStore.getState().flyToSelection) flyToPlace(map, f);
     return () => {
-      if (map.style && map.getSource(PLAN_SOURCE))
-        map.setFeatureState(
-          { source: PLAN_SOURCE, sourceLayer: PLAN_SOURCE_LAYER, id: selectedId },
-          { selected: false },
-        );
+      if (map.style && map.getSource(target.source)) map.setFeatureState(target, { selected: false });
     };
   }, [map, dataset, selectedId]);
   return null;
@@ -300,6 +320,18 @@ function PlanLayers() {
     () => [...planLayers(selection, lang, { narrowed }), ...(tileCounts ? tileCountLayers() : [])],
     [selection, lang, narrowed, tileCounts],
   );
+  // The whole prefectures among the places, from the basemap's outlines: the same selection, in
+  // the list's terms (the tiles do not hold them).
+  const outlined = outlinedPlacesOf(shown.dataset);
+  const listedCodes = useMemo(
+    () => (waiting ? [] : listedOutlines(outlined, filters, searchIds)),
+    [waiting, outlined, filters, searchIds],
+  );
+  const minzoom = shown.dataset?.tileMinZoom ?? 0;
+  const outlines = useMemo(
+    () => outlineLayers(outlined.places, listedCodes, { narrowed, minzoom }),
+    [outlined, listedCodes, narrowed, minzoom],
+  );
   // The tiles are drawn from the start: the map does not wait for the attribute table.
   const source = useMemo(() => planSource(new URL(planArchiveUrl, window.location.href).href), []);
   useEffect(() => {
@@ -308,14 +340,19 @@ function PlanLayers() {
   }, [selection, hits]);
   if (!source) return null;
   return (
-    <Source id={PLAN_SOURCE} spec={source}>
-      {/* Before the layers: their filters read it. */}
-      <GlobalState name={SEARCH_HITS_STATE} value={hits} />
-      {layers.map((layer) => (
-        <Layer key={layer.id} spec={layer} beforeId={PLAN_LAYER_SLOT[layer.id as PlanLayerId]} />
+    <>
+      {outlines.map((layer) => (
+        <Layer key={layer.id} spec={layer} beforeId={OUTLINE_LAYER_SLOT[layer.id as OutlineLayerId]} />
       ))}
-      <PlanStates />
-    </Source>
+      <Source id={PLAN_SOURCE} spec={source}>
+        {/* Before the layers: their filters read it. */}
+        <GlobalState name={SEARCH_HITS_STATE} value={hits} />
+        {layers.map((layer) => (
+          <Layer key={layer.id} spec={layer} beforeId={PLAN_LAYER_SLOT[layer.id as PlanLayerId]} />
+        ))}
+        <PlanStates />
+      </Source>
+    </>
   );
 }
 

@@ -35,11 +35,17 @@ export function useFitPlaces(places: readonly PlanFeature[] | null, maxZoom = 10
 }
 
 function Rings({ places }: { places: PlanFeature[] }) {
+  // Areas from the tiles, whole prefectures from the basemap's outlines (`outline`), points from
+  // their own source.
   const areaIds = places
-    .filter((p) => !p.point)
+    .filter((p) => !p.point && !p.outline)
     .map((p) => p.id)
     .join(',');
-  const [areas, points] = useMemo(() => highlightLayers(areaIds ? areaIds.split(',') : []), [areaIds]);
+  const outlineCodes = places.flatMap((p) => (p.outline ? [p.outline] : [])).join(',');
+  const [areas, outlines, points] = useMemo(
+    () => highlightLayers(areaIds ? areaIds.split(',') : [], outlineCodes ? outlineCodes.split(',') : []),
+    [areaIds, outlineCodes],
+  );
   const pointIds = places
     .filter((p) => p.point)
     .map((p) => p.id)
@@ -54,6 +60,7 @@ function Rings({ places }: { places: PlanFeature[] }) {
   return (
     <>
       <Layer spec={areas} beforeId={SLOTS.markers} />
+      <Layer spec={outlines} beforeId={SLOTS.markers} />
       <Source id={HIGHLIGHT_SOURCE} spec={spec}>
         <Layer spec={points} beforeId={SLOTS.markers} />
       </Source>

@@ -6,6 +6,8 @@ import type { PlanFeature, TextedPlace } from '../../../src/data/types.ts';
 import { App } from '../../../src/app/App.tsx';
 import { useAppStore } from '../../../src/state/store.ts';
 import { applyEarlyUrlState } from '../../../src/state/url-sync.ts';
+import { INTERACTIVE_LAYERS, OUTLINE_LAYERS, PLAN_LAYERS, placeIdOf } from '../../../src/map-style/plan-layers.ts';
+import { outlinedPlacesOf } from '../../../src/features/plan-map/outlined-places.ts';
 
 // The mounted app's map, as the app hands it out (App's `onMap`).
 let currentMap: MapLibreMap | null = null;
@@ -76,6 +78,25 @@ export async function datasetLoaded() {
     await new Promise((r) => setTimeout(r, 25));
   }
   return useAppStore.getState().dataset!;
+}
+
+/** Every layer a place is drawn on: the tiles' points and areas, and the whole prefectures' outlines. */
+export const PLACE_LAYERS = [...INTERACTIVE_LAYERS, PLAN_LAYERS.areaLine, OUTLINE_LAYERS.line];
+
+/**
+ * The ids of the places the map draws now on `layers` (those of them the map has): a tile
+ * feature's id, or the place a basemap outline is (placeIdOf), as the app reads a click.
+ */
+export function drawnPlaceIds(map: MapLibreMap, layers: readonly string[] = PLACE_LAYERS): Set<string> {
+  const present = layers.filter((id) => map.getLayer(id));
+  if (!present.length) return new Set();
+  const { byOutline } = outlinedPlacesOf(useAppStore.getState().dataset);
+  const ids = new Set<string>();
+  for (const f of map.queryRenderedFeatures({ layers: present })) {
+    const id = placeIdOf(f, byOutline);
+    if (id) ids.add(id);
+  }
+  return ids;
 }
 
 /** Waits until the map has drawn everything it has to draw (and the plan layer, once data are in). */
