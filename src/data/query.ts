@@ -57,6 +57,8 @@ interface FeatureIndex {
   passed: Partial<Record<FilterKey, { selected: string[]; pass: Uint8Array }>>;
   /** Per filter and value code: the list positions (indices into `order`) of its places, ascending. */
   postings: Partial<Record<FilterKey, Uint32Array[]>>;
+  /** Each filter's facet counts over every place (nothing else selected), once counted. */
+  unfiltered: Partial<Record<FilterKey, Map<string, number>>>;
 }
 
 const indexes = new WeakMap<readonly PlanFeature[], FeatureIndex>();
@@ -126,7 +128,7 @@ function indexOf(features: readonly PlanFeature[]): FeatureIndex {
       FilterKey,
       Column
     >;
-    ix = { columns, order: null, position: null, all: null, passed: {}, postings: {} };
+    ix = { columns, order: null, position: null, all: null, passed: {}, postings: {}, unfiltered: {} };
     indexes.set(features, ix);
   }
   return ix;
@@ -176,11 +178,23 @@ function countFacets(
   const ix = indexOf(features);
   const pass = FILTER_KEYS.map((k) => passArray(ix, k, filters[k]));
   const active = FILTER_KEYS.map((_, k) => k).filter((k) => pass[k] !== null);
-  const wanted = keys.map((key) => {
+  const out = {} as Record<FilterKey, Map<string, number>>;
+  // A filter that is the only one selected counts over every place, as with nothing selected: those
+  // counts are kept from the first view (most toggles leave one filter on). Only the places that
+  // pass it are then counted for the others.
+  const counted = keys.filter((key) => {
+    const k = FILTER_KEYS.indexOf(key);
+    const alone = active.length === 0 || (active.length === 1 && active[0] === k);
+    const kept = alone ? ix.unfiltered[key] : undefined;
+    if (kept) out[key] = kept;
+    return !kept;
+  });
+  const wanted = counted.map((key) => {
     const k = FILTER_KEYS.indexOf(key);
     const { values, start, codes } = ix.columns[key];
     return { k, values, start, codes, counts: new Uint32Array(values.length), first: [] as number[] };
   });
+  if (!wanted.length) return out;
   for (let i = 0; i < features.length; i++) {
     let failed = -1;
     let failures = 0;
@@ -199,17 +213,20 @@ function countFacets(
       }
     }
   }
-  const out = {} as Record<FilterKey, Map<string, number>>;
-  for (const w of wanted) out[FILTER_KEYS[w.k]] = new Map(w.first.map((c) => [w.values[c], w.counts[c]]));
+  for (const w of wanted) {
+    const key = FILTER_KEYS[w.k];
+    out[key] = new Map(w.first.map((c) => [w.values[c], w.counts[c]]));
+    if (active.length === 0 || (active.length === 1 && active[0] === w.k)) ix.unfiltered[key] = out[key];
+  }
   return out;
 }
 
-/** Counts, for each value of one filter, the places that would match if it were selected. */
+/** Counts, for each value of one filter, the places that would match if it were selected (read-only: may be kept). */
 export function facetCounts(features: PlanFeature[], filters: Filters, key: FilterKey): Map<string, number> {
   return countFacets(features, filters, [key])[key];
 }
 
-/** `facetCounts` for all four filters at once (one pass over the places). */
+/** `facetCounts` for all four filters at once (one pass over the places; read-only maps). */
 export function allFacetCounts(features: PlanFeature[], filters: Filters): Record<FilterKey, Map<string, number>> {
   return countFacets(features, filters, FILTER_KEYS);
 }
