@@ -118,10 +118,12 @@ export function usePlaces(): Places {
 }
 
 /**
- * `usePlaces` one step behind the store (React's deferred values), with the filters it is for: a
- * click on a filter is answered at once (the checkbox, the list), and what can follow a moment
- * later (the map's layer filter and camera) follows in a render that input can interrupt.
- * `current` is false while it lags behind.
+ * `usePlaces` with the filters one step behind the store (React's deferred values): a click on a
+ * filter is answered at once by its checkbox, and the list and what follows it (the map's layer
+ * filter and camera) in a render that input can interrupt. `current` is false while it lags behind.
+ * The search words are not deferred: a keystroke's match costs what it matched (about 15 ms at
+ * 100,000 places), and the list shows in the frame that shows the words, not one or two frames
+ * after them (the benchmark's search: 52 → 22 ms at 1,000 places, 75 → 40 ms at 100,000).
  * New data are never deferred (the list is there as soon as the data are).
  */
 export function useDeferredPlaces(): Places & {
@@ -135,8 +137,13 @@ export function useDeferredPlaces(): Places & {
   const query = useAppStore((s) => s.query);
   const now = useMemo(() => ({ dataset, filters, query }), [dataset, filters, query]);
   const lagging = useDeferredValue(now);
-  // The first selection after the data arrive is not deferred: the list is there with the data.
-  const deferred = lagging.dataset === dataset ? lagging : now;
+  const deferred = useMemo(() => {
+    // The first selection after the data arrive is not deferred: the list is there with the data.
+    // Nor is one whose filters have caught up (only the words changed, or nothing).
+    if (lagging.dataset !== dataset || lagging.filters === filters) return now;
+    // The filters lag: with the words as typed.
+    return lagging.query === query ? lagging : { ...lagging, query };
+  }, [lagging, now, dataset, filters, query]);
   const places = useMemo(
     () => (deferred.dataset ? placesFor(deferred.dataset, deferred.filters, deferred.query) : NONE),
     [deferred],

@@ -160,6 +160,32 @@ test('offline (only loopback reachable) the built app loads on the embedded base
   await w.context.close();
 });
 
+test("a keystroke is answered with its list: once the input event is handled, the list shows the words' places", async () => {
+  // In the built app, as people run it (the tests' React runs in its act environment, which
+  // flushes deferred renders at once): the words are not deferred, so the list changes in the
+  // update that shows them, not a frame or two after.
+  const w = await offlinePage();
+  const { page } = w;
+  await page.goto(`${origin}/?lang=en`);
+  await mapReady(page);
+  for (const query of ['Gulei', 'Xiamen port', '']) {
+    const [before, handled] = await page.evaluate((q) => {
+      const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+      const heading = () => document.getElementById('results-heading')!.textContent;
+      const was = heading();
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, q);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return [was, heading()];
+    }, query);
+    expect(handled).not.toBe(before);
+    // ...and it is the list the words settle on.
+    await page.waitForTimeout(300);
+    expect(await page.locator('#results-heading').textContent()).toBe(handled);
+  }
+  expect(w.errors).toEqual([]);
+  await w.context.close();
+});
+
 test('markup in a link stays text in the built app: no script runs, nothing for the CSP to block', async () => {
   const w = await offlinePage();
   const { page } = w;
