@@ -123,7 +123,7 @@ export function usePlaces(): Places {
  * filter and camera) in a render that input can interrupt. `current` is false while it lags behind.
  * The search words are not deferred: a keystroke's match costs what it matched (about 15 ms at
  * 100,000 places), and the list shows in the frame that shows the words, not one or two frames
- * after them (the benchmark's search: 52 → 22 ms at 1,000 places, 75 → 40 ms at 100,000).
+ * after them (the benchmark's search, full runs: 52 → 17 ms at 1,000 places, 75 → 41 ms at 100,000).
  * New data are never deferred (the list is there as soon as the data are).
  */
 export function useDeferredPlaces(): Places & {
