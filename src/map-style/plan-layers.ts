@@ -1,4 +1,5 @@
-// The dataset on the map: one vector-tile source, styled by kind, filtered by expressions on the GPU.
+// The dataset on the map: one vector-tile source (and, for the places that are whole prefectures,
+// the basemap's outlines of them), styled by kind, filtered by expressions on the GPU.
 import type {
   CircleLayerSpecification,
   FillLayerSpecification,
