@@ -46,7 +46,9 @@ interface Column {
 }
 
 interface FeatureIndex {
-  columns: Record<FilterKey, Column>;
+  features: readonly PlanFeature[];
+  /** Each filter's values per place, built when a filter, a count or a search first needs it. */
+  columns: Partial<Record<FilterKey, Column>>;
   /** Place indices in list order (see `selectPlaces`), computed on first use. */
   order: number[] | null;
   /** Each place's position in `order`, by its index (a search's places are sorted by it). */
@@ -123,15 +125,15 @@ function buildColumn(features: readonly PlanFeature[], key: FilterKey, ids?: Int
 function indexOf(features: readonly PlanFeature[]): FeatureIndex {
   let ix = indexes.get(features);
   if (!ix) {
-    const ids = listIdsOf.get(features);
-    const columns = Object.fromEntries(FILTER_KEYS.map((k) => [k, buildColumn(features, k, ids?.[k])])) as Record<
-      FilterKey,
-      Column
-    >;
-    ix = { columns, order: null, position: null, all: null, passed: {}, postings: {}, unfiltered: {} };
+    ix = { features, columns: {}, order: null, position: null, all: null, passed: {}, postings: {}, unfiltered: {} };
     indexes.set(features, ix);
   }
   return ix;
+}
+
+/** One filter's column of the index (the list alone, unfiltered, needs none). */
+function columnOf(ix: FeatureIndex, key: FilterKey): Column {
+  return (ix.columns[key] ??= buildColumn(ix.features, key, listIdsOf.get(ix.features)?.[key]));
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
@@ -145,7 +147,7 @@ function passArray(ix: FeatureIndex, key: FilterKey, selected: readonly string[]
   if (selected.length === 0) return null;
   const cached = ix.passed[key];
   if (cached && sameList(cached.selected, selected)) return cached.pass;
-  const { values, code, start, codes } = ix.columns[key];
+  const { values, code, start, codes } = columnOf(ix, key);
   const flags = new Uint8Array(values.length);
   for (const v of selected) {
     const c = code.get(v);
@@ -191,7 +193,7 @@ function countFacets(
   });
   const wanted = counted.map((key) => {
     const k = FILTER_KEYS.indexOf(key);
-    const { values, start, codes } = ix.columns[key];
+    const { values, start, codes } = columnOf(ix, key);
     return { k, values, start, codes, counts: new Uint32Array(values.length), first: [] as number[] };
   });
   if (!wanted.length) return out;
@@ -300,15 +302,7 @@ export function selectPlaces(
 ): PlanFeature[] {
   const features = dataset.features;
   const ix = indexOf(features);
-  if (!ix.order) {
-    // Once per dataset, with the first selection (when the data arrive): the list order, and the
-    // posting lists that make every later filter click cost only what it selects.
-    ix.order = listOrderOf(features, dataset.listOrder);
-    ix.position = new Uint32Array(features.length);
-    for (let j = 0; j < ix.order.length; j++) ix.position[ix.order[j]] = j;
-    for (const k of FILTER_KEYS) positionsOf(ix, k, []);
-  }
-  const order = ix.order;
+  const order = orderOf(ix, dataset);
   const active = FILTER_KEYS.filter((k) => filters[k].length > 0);
   if (!search && active.length === 0) return (ix.all ??= order.map((i) => features[i]));
   if (!search) {
@@ -344,12 +338,33 @@ export function selectPlaces(
   return out;
 }
 
+/** The list order (and each place's position in it): once per dataset, with its first selection. */
+function orderOf(ix: FeatureIndex, dataset: Dataset): number[] {
+  if (!ix.order) {
+    ix.order = listOrderOf(dataset.features, dataset.listOrder);
+    ix.position = new Uint32Array(dataset.features.length);
+    for (let j = 0; j < ix.order.length; j++) ix.position[ix.order[j]] = j;
+  }
+  return ix.order;
+}
+
+/**
+ * Builds what the first filter click reads: each filter's posting lists (which make a click cost
+ * only what it selects), in idle time after the first view (the first view need not wait for
+ * them; a click before that builds its own filter's).
+ */
+export function prepareFilterIndex(dataset: Dataset): void {
+  const ix = indexOf(dataset.features);
+  orderOf(ix, dataset);
+  for (const k of FILTER_KEYS) positionsOf(ix, k, []);
+}
+
 /** Above every list position: a search's sort key is (255 − score) · POSITION_SPAN + position. */
 const POSITION_SPAN = 2 ** 32;
 
 /** List positions of the places having any of `selected` for one filter, ascending. */
 function positionsOf(ix: FeatureIndex, key: FilterKey, selected: readonly string[]): Uint32Array {
-  const { code, start, codes, values } = ix.columns[key];
+  const { code, start, codes, values } = columnOf(ix, key);
   const order = ix.order!;
   let postings = ix.postings[key];
   if (!postings) {

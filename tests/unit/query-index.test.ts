@@ -11,6 +11,7 @@ import {
   facetCounts,
   FILTER_KEYS,
   matchesFilters,
+  prepareFilterIndex,
   selectPlaces,
   type FilterKey,
   type Filters,
@@ -158,6 +159,21 @@ describe.each(datasets)('the filter index on %s', (_, make) => {
       const expected = ids(plainSelect(dataset, filters, scores));
       expect(ids(selectPlaces(dataset, filters, match))).toEqual(expected);
       if (match) expect([...match.hits]).toEqual([...match.best.keys()].filter((i) => match.best[i] > 0));
+    }
+  });
+
+  test('the filter index prepared ahead (idle time after the first view) selects and counts as one built by the clicks', () => {
+    // Two copies of the places: each its own index, one prepared before any selection.
+    const ahead = { ...dataset, features: [...dataset.features] };
+    const byClicks = { ...dataset, features: [...dataset.features] };
+    prepareFilterIndex(ahead);
+    for (const filters of combos) {
+      const ids = (d: Dataset) => selectPlaces(d, filters, null).map((f) => f.id);
+      expect(ids(ahead)).toEqual(ids(byClicks));
+      for (const key of FILTER_KEYS)
+        expect([...facetCounts(ahead.features, filters, key)]).toEqual([
+          ...facetCounts(byClicks.features, filters, key),
+        ]);
     }
   });
 });

@@ -1,5 +1,7 @@
-import { useDeferredValue, useMemo, useState } from 'react';
-import { allFacetCounts, type FilterKey } from '../../data/query.ts';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { allFacetCounts, prepareFilterIndex, type FilterKey } from '../../data/query.ts';
+import { afterFirstView } from '../../lib/after-first-view.ts';
+import { onIdle } from '../../lib/idle.ts';
 import { industryTree } from '../../data/taxonomy.ts';
 import { KIND_ORDER } from '../../data/types.ts';
 import { useI18n } from '../../state/use-i18n.ts';
@@ -61,18 +63,43 @@ export function FilterPanel() {
   const now = useMemo(() => ({ dataset, filters }), [dataset, filters]);
   const lagging = useDeferredValue(now);
   const counted = lagging.dataset === dataset ? lagging : now; // new data: counted at once
+  const active = Object.values(filters).reduce((n, v) => n + v.length, 0);
+  // Open when a link brings filters; after that the person decides: unchecking the last filter
+  // must not fold the panel away under their pointer.
+  const open = openChoice ?? active > 0;
+  // Counted once the panel is open, or in idle time after the first view: at 100,000 places the
+  // first count (with the index it builds) holds the main thread for about 0.1 s, which the first
+  // view need not pay for a panel that is closed. The filters' posting lists come first.
+  const [prepared, setPrepared] = useState(false);
+  useEffect(() => {
+    if (!dataset || prepared) return;
+    let cancelIdle = () => {};
+    const cancel = afterFirstView(
+      () =>
+        (cancelIdle = onIdle(() => {
+          prepareFilterIndex(dataset);
+          cancelIdle = onIdle(() => setPrepared(true));
+        })),
+    );
+    return () => {
+      cancel();
+      cancelIdle();
+    };
+  }, [dataset, prepared]);
+  const counting = open || prepared;
   const counts = useMemo(
-    () => (counted.dataset ? allFacetCounts(counted.dataset.features, counted.filters) : null),
-    [counted],
+    () => (counting && counted.dataset ? allFacetCounts(counted.dataset.features, counted.filters) : null),
+    [counted, counting],
   );
-  const present = useMemo(() => new Set(dataset?.features.map((f) => f.kind)), [dataset]);
+  const present = useMemo(() => (counting ? new Set(dataset?.features.map((f) => f.kind)) : null), [dataset, counting]);
   const { lang, hantReady } = i18n;
   // The lists change only with the counts or the language. A click re-renders just the list whose
   // checkbox changed (CheckList reads its own selection from the store), not all hundred rows.
   const lists = useMemo(
     () =>
       dataset &&
-      counts && (
+      counts &&
+      present && (
         <>
           <div className="filters__group">
             <h2>{t('industries')}</h2>
@@ -126,11 +153,7 @@ export function FilterPanel() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [dataset, counts, present, lang, hantReady],
   );
-  if (!dataset || !counts) return null;
-  const active = Object.values(filters).reduce((n, v) => n + v.length, 0);
-  // Open when a link brings filters; after that the person decides: unchecking the last filter
-  // must not fold the panel away under their pointer.
-  const open = openChoice ?? active > 0;
+  if (!dataset) return null;
   return (
     <details
       className="filters"
