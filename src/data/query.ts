@@ -181,13 +181,13 @@ function countFacets(
   const pass = FILTER_KEYS.map((k) => passArray(ix, k, filters[k]));
   const active = FILTER_KEYS.map((_, k) => k).filter((k) => pass[k] !== null);
   const out = {} as Record<FilterKey, Map<string, number>>;
+  /** Whether filter k counts over every place: nothing else is selected. */
+  const overAll = (k: number) => active.length === 0 || (active.length === 1 && active[0] === k);
   // A filter that is the only one selected counts over every place, as with nothing selected: those
   // counts are kept from the first view (most toggles leave one filter on). Only the places that
   // pass it are then counted for the others.
   const counted = keys.filter((key) => {
-    const k = FILTER_KEYS.indexOf(key);
-    const alone = active.length === 0 || (active.length === 1 && active[0] === k);
-    const kept = alone ? ix.unfiltered[key] : undefined;
+    const kept = overAll(FILTER_KEYS.indexOf(key)) ? ix.unfiltered[key] : undefined;
     if (kept) out[key] = kept;
     return !kept;
   });
@@ -218,7 +218,7 @@ function countFacets(
   for (const w of wanted) {
     const key = FILTER_KEYS[w.k];
     out[key] = new Map(w.first.map((c) => [w.values[c], w.counts[c]]));
-    if (active.length === 0 || (active.length === 1 && active[0] === w.k)) ix.unfiltered[key] = out[key];
+    if (overAll(w.k)) ix.unfiltered[key] = out[key];
   }
   return out;
 }
