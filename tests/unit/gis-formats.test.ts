@@ -51,6 +51,8 @@ const split = (s: unknown) => (s === '' ? [] : String(s).split('; '));
 
 const OGRINFO = '/usr/bin/ogrinfo';
 const hasOgr = existsSync(OGRINFO);
+/** GDAL runs as a child process: on a loaded 2-core machine one call took 8.8 s (1 s when idle). */
+const GDAL_TIMEOUT = 30_000;
 const ogr = (...args: string[]) => execFileSync(OGRINFO, args, { encoding: 'utf8' });
 const outDir = mkdtempSync(join(tmpdir(), 'gis-formats-'));
 
@@ -99,13 +101,17 @@ describe('KML', () => {
     expect(split(p.documents)).toEqual(split(p.document_ids).map((d) => manifest.find((m) => m.doc === d)!.title_en));
   });
 
-  test.skipIf(!hasOgr)('GDAL reads every place with its industries (one layer per kind)', () => {
-    const file = join(outDir, 'places.kml');
-    writeFileSync(file, placesToKml(dataset, options('en')));
-    const counts = [...ogr('-ro', '-so', '-al', file).matchAll(/Feature Count: (\d+)/g)].map((m) => Number(m[1]));
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(expected.size);
-    expectIndustriesByGdal(ogr('-ro', '-q', '-al', '-geom=NO', file));
-  });
+  test.skipIf(!hasOgr)(
+    'GDAL reads every place with its industries (one layer per kind)',
+    () => {
+      const file = join(outDir, 'places.kml');
+      writeFileSync(file, placesToKml(dataset, options('en')));
+      const counts = [...ogr('-ro', '-so', '-al', file).matchAll(/Feature Count: (\d+)/g)].map((m) => Number(m[1]));
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(expected.size);
+      expectIndustriesByGdal(ogr('-ro', '-q', '-al', '-geom=NO', file));
+    },
+    GDAL_TIMEOUT,
+  );
 });
 
 describe('GeoPackage', () => {
@@ -146,26 +152,32 @@ describe('GeoPackage', () => {
     db.close();
   });
 
-  test.skipIf(!hasOgr)('GDAL opens it as a GeoPackage: counts, industries and valid geometry', async () => {
-    const file = join(outDir, 'places.gpkg');
-    writeFileSync(file, await written);
-    const info = ogr('-ro', '-so', file, GEOPACKAGE_TABLES.points, GEOPACKAGE_TABLES.areas);
-    expect(info).toContain('using driver `GPKG');
-    const points = [...expected.values()].filter((p) => p.geometryType === 'Point').length;
-    expect(info).toMatch(
-      new RegExp(`Layer name: ${GEOPACKAGE_TABLES.points}[\\s\\S]*?Geometry: Point[\\s\\S]*?Feature Count: ${points}`),
-    );
-    expect(info).toMatch(
-      new RegExp(
-        `Layer name: ${GEOPACKAGE_TABLES.areas}[\\s\\S]*?Geometry: Multi Polygon[\\s\\S]*?Feature Count: ${expected.size - points}`,
-      ),
-    );
-    const sql = (q: string) => ogr('-ro', '-q', '-dialect', 'SQLite', '-sql', q, file);
-    expect(sql(`SELECT COUNT(*) AS n FROM ${GEOPACKAGE_TABLES.areas} WHERE NOT ST_IsValid(geom)`)).toContain(
-      'n (Integer) = 0',
-    );
-    expectIndustriesByGdal(ogr('-ro', '-q', '-geom=NO', file, GEOPACKAGE_TABLES.points, GEOPACKAGE_TABLES.areas));
-  });
+  test.skipIf(!hasOgr)(
+    'GDAL opens it as a GeoPackage: counts, industries and valid geometry',
+    async () => {
+      const file = join(outDir, 'places.gpkg');
+      writeFileSync(file, await written);
+      const info = ogr('-ro', '-so', file, GEOPACKAGE_TABLES.points, GEOPACKAGE_TABLES.areas);
+      expect(info).toContain('using driver `GPKG');
+      const points = [...expected.values()].filter((p) => p.geometryType === 'Point').length;
+      expect(info).toMatch(
+        new RegExp(
+          `Layer name: ${GEOPACKAGE_TABLES.points}[\\s\\S]*?Geometry: Point[\\s\\S]*?Feature Count: ${points}`,
+        ),
+      );
+      expect(info).toMatch(
+        new RegExp(
+          `Layer name: ${GEOPACKAGE_TABLES.areas}[\\s\\S]*?Geometry: Multi Polygon[\\s\\S]*?Feature Count: ${expected.size - points}`,
+        ),
+      );
+      const sql = (q: string) => ogr('-ro', '-q', '-dialect', 'SQLite', '-sql', q, file);
+      expect(sql(`SELECT COUNT(*) AS n FROM ${GEOPACKAGE_TABLES.areas} WHERE NOT ST_IsValid(geom)`)).toContain(
+        'n (Integer) = 0',
+      );
+      expectIndustriesByGdal(ogr('-ro', '-q', '-geom=NO', file, GEOPACKAGE_TABLES.points, GEOPACKAGE_TABLES.areas));
+    },
+    GDAL_TIMEOUT,
+  );
 });
 
 if (!hasOgr) console.warn(`gis-formats.test: ${OGRINFO} not installed (Debian: gdal-bin); GDAL checks skipped.`);
