@@ -76,7 +76,7 @@ function datasetOf(
   documentById: Map<string, DocumentMeta>,
   tableUrl: string,
 ): Dataset {
-  const { features, byId, problems, table, listOrder, listIds } = decoded;
+  const { features, byId, problems, table, listOrder, listOrderSorted, listIds } = decoded;
   shareListIds(features, listIds);
   const t = table.texts;
   const texts =
@@ -88,6 +88,7 @@ function datasetOf(
     // A table without it has tiles from the map's own minimum zoom.
     tileMinZoom: table.tiles?.minzoom ?? 0,
     listOrder,
+    listOrderSorted,
     byId,
     industries: industries.industries,
     industryById: new Map(industries.industries.map((i) => [i.id, i])),

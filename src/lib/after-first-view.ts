@@ -1,4 +1,5 @@
 // Work that can wait for the first view: the search index, the service worker's downloads.
+import { onIdle } from './idle.ts';
 
 /**
  * Calls `start` once the map has first drawn the places (the `map:first-idle` mark), so that work
@@ -26,5 +27,28 @@ export function afterFirstView(start: () => void): () => void {
     started = true;
     observer?.disconnect();
     clearTimeout(timer);
+  };
+}
+
+/**
+ * Runs `steps` once the first view is drawn (afterFirstView), each in an idle callback of its own
+ * (lib/idle.ts), so that the page may draw between them. Returns a function that cancels the steps
+ * that have not run.
+ */
+export function inIdleAfterFirstView(...steps: (() => void)[]): () => void {
+  let cancelled = false;
+  let cancelIdle = () => {};
+  const from = (k: number) => {
+    if (k < steps.length && !cancelled)
+      cancelIdle = onIdle(() => {
+        steps[k]();
+        from(k + 1);
+      });
+  };
+  const cancel = afterFirstView(() => from(0));
+  return () => {
+    cancelled = true;
+    cancel();
+    cancelIdle();
   };
 }

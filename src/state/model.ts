@@ -68,10 +68,15 @@ export const MAX_SHORTLIST = 30;
 /** The comparison takes this many shortlisted places side by side. */
 export const MAX_COMPARE = 5;
 
+/** Something that answers whether it knows an id: a set of ids, or the dataset's maps by id. */
+export interface IdLookup {
+  has(id: string): boolean;
+}
+
 /** What ids the current data know; anything else in a URL is dropped. */
 export interface KnownValues {
-  features: Set<string>;
-  industries: Set<string>;
-  docs: Set<string>;
-  prefectures: Set<string>;
+  features: IdLookup;
+  industries: IdLookup;
+  docs: IdLookup;
+  prefectures: IdLookup;
 }

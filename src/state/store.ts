@@ -8,6 +8,7 @@ import {
   MAX_SHORTLIST,
   type MapViewState,
   type Mode,
+  type IdLookup,
   type PlannerState,
   type ReaderState,
   type UrlState,
@@ -71,7 +72,7 @@ export interface AppState {
   removeFromShortlist: (id: string) => void;
   clearShortlist: () => void;
   /** The shortlist on opening the app: see `openingShortlist`. */
-  openShortlist: (fromLink: string[] | null, known: Set<string>) => string[];
+  openShortlist: (fromLink: string[] | null, known: IdLookup) => string[];
   /** Brings back the shortlist a link replaced: instead of the link's, or added after it. */
   restoreShortlist: (how: 'replace' | 'merge') => void;
   /** Keeps the link's shortlist and forgets the replaced one. */
@@ -130,7 +131,7 @@ function persistShortlist(ids: string[], key = SHORTLIST_KEY) {
 export function openingShortlist(
   fromLink: string[] | null,
   stored: string[],
-  known: Set<string>,
+  known: IdLookup,
 ): { shortlist: string[]; replaced: string[] | null; unknownStored: string[] } {
   const storedKnown = [...new Set(stored.filter((id) => known.has(id)))].slice(0, MAX_SHORTLIST);
   const unknownStored = [...new Set(stored.filter((id) => !known.has(id)))];

@@ -14,14 +14,12 @@ import {
   type UrlState,
 } from './model.ts';
 
-/** The ids a dataset knows: anything else in a link is dropped. */
+/**
+ * The ids a dataset knows: anything else in a link is dropped. Its own maps, not copies (at 100,000
+ * places a copy of the ids took 15–25 ms as the table came in).
+ */
 export function knownValues(d: Dataset): KnownValues {
-  return {
-    features: new Set(d.byId.keys()),
-    industries: new Set(d.industryById.keys()),
-    docs: new Set(d.documentById.keys()),
-    prefectures: new Set(d.regionByCode.keys()),
-  };
+  return { features: d.byId, industries: d.industryById, docs: d.documentById, prefectures: d.regionByCode };
 }
 
 export const NO_KNOWN_VALUES: KnownValues = {

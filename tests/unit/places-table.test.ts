@@ -7,13 +7,14 @@ import { datasetFrom } from '../../src/data/load-dataset.ts';
 import {
   decodePlacesTable,
   decodePlacesTableInSlices,
+  listOrderIsSorted,
+  packForPage,
   PLACES_TABLE_VERSION,
-  TEXT_FIELDS,
   type PlacesTable,
 } from '../../src/data/places-table.ts';
 import { rollupOf } from '../../src/data/taxonomy.ts';
-import { packTable, unpackTable } from '../../src/data/places-table-transfer.ts';
-import { EMPTY_FILTERS, selectPlaces } from '../../src/data/query.ts';
+import { unpackTable } from '../../src/data/places-table-transfer.ts';
+import { EMPTY_FILTERS, listOrderOf, selectPlaces } from '../../src/data/query.ts';
 import { documents, readJson, realDataset, regions, searchTables, taxonomy } from '../support/dataset.ts';
 import { buildSearchIndex, placeSearchText } from '../../src/data/search/index.ts';
 import { placeWordsOf } from '../../src/data/search/place-words.ts';
@@ -23,7 +24,7 @@ const committed = () => readJson<PlacesTable>('data/places.json');
 const load = (table: unknown) => datasetFrom(table, taxonomy, regions, documents);
 /** The table as the page gets it from the worker that parses it (places-table.worker.ts). */
 const viaWorker = (table: unknown) => {
-  const { table: packed, transfer } = packTable(structuredClone(table), TEXT_FIELDS);
+  const { table: packed, transfer } = packForPage(structuredClone(table));
   return unpackTable(structuredClone(packed, { transfer }));
 };
 
@@ -211,6 +212,49 @@ describe('the attribute table', () => {
     expect(sliced.problems).toHaveLength(1);
     expect(sliced.features).toEqual(whole.features);
     expect(sliced.listOrder).toEqual(whole.listOrder);
+  });
+
+  test("the worker checks the build's list order, so the page need not; where it does not hold the page sorts", () => {
+    const table = committed();
+    expect(listOrderIsSorted(table)).toBe(true);
+    const direct = load(table);
+    const fromWorker = load(viaWorker(table));
+    // Only the worker's own check counts: a file read on the page is checked there.
+    expect(fromWorker.listOrderSorted).toBe(true);
+    expect(direct.listOrderSorted).toBe(false);
+    const order = (d: typeof direct) => selectPlaces(d, EMPTY_FILTERS, null).map((f) => f.id);
+    expect(order(fromWorker)).toEqual(order(direct));
+
+    // Two neighbours swapped: not sorted, and the page's list is in list order all the same.
+    const swapped = committed();
+    const o = swapped.columns.list_order;
+    [o[10], o[11]] = [o[11], o[10]];
+    expect(listOrderIsSorted(swapped)).toBe(false);
+    const resorted = load(viaWorker(swapped));
+    expect(resorted.listOrderSorted).toBe(false);
+    expect(order(resorted)).toEqual(order(direct));
+
+    // What the check cannot read is not vouched for, and does not throw.
+    const noOrder = committed() as unknown as { columns: Record<string, unknown> };
+    delete noOrder.columns.list_order;
+    expect(listOrderIsSorted(noOrder)).toBe(false);
+    expect(listOrderIsSorted({ ...committed(), strings: 'x' })).toBe(false);
+    expect(listOrderIsSorted(null)).toBe(false);
+    expect(listOrderIsSorted([1, 2])).toBe(false);
+  });
+
+  test('an order the worker found sorted is taken as it is; one that does not list each place once is not', () => {
+    const { features } = realDataset();
+    const sorted = listOrderOf(features);
+    const reversed = [...sorted].reverse();
+    // Checked as sorted: not compared again (the page would sort it otherwise).
+    expect(listOrderOf(features, reversed, true)).toEqual(reversed);
+    expect(listOrderOf(features, reversed, false)).toEqual(sorted);
+    // A place twice (and one missing) is sorted anew, whoever checked it.
+    const twice = [...sorted];
+    twice[1] = twice[0];
+    expect(listOrderOf(features, twice, true)).toEqual(sorted);
+    expect(listOrderOf(features, sorted.slice(1), true)).toEqual(sorted);
   });
 
   test("the worker's packing gives the decoder the same table: every place, its arrays shared, in list order", () => {

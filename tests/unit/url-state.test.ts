@@ -19,16 +19,17 @@ import { openingShortlist } from '../../src/state/store.ts';
 
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const features = (json('data/features.geojson') as { features: { properties: { id: string } }[] }).features;
-const known: KnownValues = {
+const ids = {
   features: new Set(features.map((f) => f.properties.id)),
   industries: new Set((json('data/industries.json') as { industries: { id: string }[] }).industries.map((i) => i.id)),
   docs: new Set((json('seeds/manifest.json') as { doc: string }[]).map((d) => d.doc)),
   prefectures: new Set((json('data/regions.json') as { code: string }[]).map((r) => r.code)),
 };
-const featureIds = [...known.features];
-const industryIds = [...known.industries];
-const docIds = [...known.docs];
-const prefectureCodes = [...known.prefectures];
+const known: KnownValues = ids;
+const featureIds = [...ids.features];
+const industryIds = [...ids.industries];
+const docIds = [...ids.docs];
+const prefectureCodes = [...ids.prefectures];
 const gulei = 'gulei-taiwan-petrochemical-park';
 const doc0 = docIds[0];
 

@@ -1,7 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { allFacetCounts, prepareFilterIndex, type FilterKey } from '../../data/query.ts';
-import { afterFirstView } from '../../lib/after-first-view.ts';
-import { onIdle } from '../../lib/idle.ts';
+import { inIdleAfterFirstView } from '../../lib/after-first-view.ts';
 import { industryTree } from '../../data/taxonomy.ts';
 import { KIND_ORDER } from '../../data/types.ts';
 import { useI18n } from '../../state/use-i18n.ts';
@@ -73,18 +72,10 @@ export function FilterPanel() {
   const [prepared, setPrepared] = useState(false);
   useEffect(() => {
     if (!dataset || prepared) return;
-    let cancelIdle = () => {};
-    const cancel = afterFirstView(
-      () =>
-        (cancelIdle = onIdle(() => {
-          prepareFilterIndex(dataset);
-          cancelIdle = onIdle(() => setPrepared(true));
-        })),
+    return inIdleAfterFirstView(
+      () => prepareFilterIndex(dataset),
+      () => setPrepared(true),
     );
-    return () => {
-      cancel();
-      cancelIdle();
-    };
   }, [dataset, prepared]);
   const counting = open || prepared;
   const counts = useMemo(

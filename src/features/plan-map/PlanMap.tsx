@@ -48,8 +48,7 @@ import { useMapPlaces } from '../../state/use-places.ts';
 import { alreadyFits, fitTarget, flyToPlace } from './camera.ts';
 import { pointStacks } from './stacks.ts';
 import { NO_COUNTS, placeCounts, prepareCountCells } from './counts.ts';
-import { afterFirstView } from '../../lib/after-first-view.ts';
-import { onIdle } from '../../lib/idle.ts';
+import { inIdleAfterFirstView } from '../../lib/after-first-view.ts';
 import { PLAN_MAP_MIN_ZOOM } from './map-options.ts';
 import { listedOutlines, outlinedPlacesOf } from './outlined-places.ts';
 import type { Dataset } from '../../data/types.ts';
@@ -432,18 +431,10 @@ function PlaceCounts() {
   const [prepared, setPrepared] = useState(false);
   useEffect(() => {
     if (!dataset || !counting) return;
-    let cancelIdle = () => {};
-    const cancel = afterFirstView(
-      () =>
-        (cancelIdle = onIdle(() => {
-          prepareCountCells(dataset.features);
-          setPrepared(true);
-        })),
-    );
-    return () => {
-      cancel();
-      cancelIdle();
-    };
+    return inIdleAfterFirstView(() => {
+      prepareCountCells(dataset.features);
+      setPrepared(true);
+    });
   }, [dataset, counting]);
   const spec = useMemo(
     () =>

@@ -1,0 +1,45 @@
+// Work that waits for the first view (src/lib/after-first-view.ts): it starts at the map's first
+// idle mark, runs step by step in idle turns, and stops where it is cancelled.
+import { afterEach, describe, expect, test } from 'vitest';
+import { inIdleAfterFirstView } from '../../src/lib/after-first-view.ts';
+
+const turn = () => new Promise((resolve) => setTimeout(resolve, 40));
+
+afterEach(() => performance.clearMarks('map:first-idle'));
+
+describe('inIdleAfterFirstView', () => {
+  test('waits for the first view, then runs each step in a turn of its own, in order', async () => {
+    const ran: string[] = [];
+    inIdleAfterFirstView(
+      () => ran.push('a'),
+      () => ran.push('b'),
+    );
+    await turn();
+    expect(ran).toEqual([]);
+    performance.mark('map:first-idle');
+    await turn();
+    await turn();
+    expect(ran).toEqual(['a', 'b']);
+  });
+
+  test('once the first view is drawn, starts at once; cancelled, the steps not yet run do not run', async () => {
+    performance.mark('map:first-idle');
+    const ran: string[] = [];
+    let cancel = () => {};
+    cancel = inIdleAfterFirstView(
+      () => {
+        ran.push('a');
+        cancel();
+      },
+      () => ran.push('b'),
+    );
+    await turn();
+    await turn();
+    expect(ran).toEqual(['a']);
+
+    const none: string[] = [];
+    inIdleAfterFirstView(() => none.push('x'))();
+    await turn();
+    expect(none).toEqual([]);
+  });
+});
