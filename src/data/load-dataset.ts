@@ -10,7 +10,7 @@ import { shareListIds } from './query.ts';
 import { loadSearchTables } from './search/tables.ts';
 import { placeWordsOf, type PlaceWords } from './search/place-words.ts';
 import { fetchJson, fetchOk, networkError, notJson } from './fetch-json.ts';
-import { unpackTable } from './places-table-transfer.ts';
+import { tableReceiver } from './places-table-transfer.ts';
 import type { TableWorkerReply, TableWorkerRequest } from './places-table.worker.ts';
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
@@ -120,8 +120,17 @@ async function fetchTable(url: string): Promise<unknown> {
   }
   // Listening from the start: a script that fails to load may say so before the bytes are in.
   let failed = false;
-  const reply = new Promise<TableWorkerReply | 'failed'>((resolve) => {
-    worker.onmessage = (e: MessageEvent<TableWorkerReply>) => resolve(e.data);
+  const receiver = tableReceiver();
+  const reply = new Promise<{ table: unknown } | 'failed'>((resolve, reject) => {
+    // The table comes in parts, each taken in a task of its own (places-table-transfer.ts).
+    worker.onmessage = (e: MessageEvent<TableWorkerReply>) => {
+      try {
+        const done = receiver.take(e.data);
+        if (done) resolve(done);
+      } catch (error) {
+        reject(error as Error);
+      }
+    };
     worker.onerror = (e) => {
       e.preventDefault();
       failed = true;
@@ -139,12 +148,15 @@ async function fetchTable(url: string): Promise<unknown> {
     return parseBytes(bytes);
   }
   worker.postMessage({ bytes, what: PLAN_DATA } satisfies TableWorkerRequest, [bytes]);
-  const answer = await reply;
-  worker.terminate();
+  let answer: { table: unknown } | 'failed';
+  try {
+    answer = await reply;
+  } finally {
+    worker.terminate();
+  }
   // It failed after the bytes went to it: the page downloads the file again and parses it.
   if (answer === 'failed') return fetchJson<unknown>(url, PLAN_DATA);
-  if ('error' in answer) throw new Error(answer.error);
-  return unpackTable(answer.table);
+  return answer.table;
 }
 
 function parseBytes(bytes: ArrayBuffer): unknown {

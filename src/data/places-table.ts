@@ -6,7 +6,14 @@
 // (scripts/lib/plan-split.ts, `placesTable`), read by the app (load-dataset.ts); the format is
 // defined here once, with its encoder and decoder. DATA.md describes it.
 import type { Clause, DocumentMeta, Kind, PlanFeature, Precision } from './types.ts';
-import { isPackedLists, LIST_ORDER_SORTED, packTable, type PackedLists, type PackedTable } from './places-table-transfer.ts';
+import {
+  isPackedLists,
+  LIST_ORDER_SORTED,
+  packTable,
+  tableMessages,
+  type PackedLists,
+  type TableMessage,
+} from './places-table-transfer.ts';
 import { KIND_ORDER } from './types.ts';
 import { isListOrder, listOrderOf, type ListIds } from './query.ts';
 
@@ -434,11 +441,11 @@ function* decodeSteps(
 }
 
 /**
- * What the table's worker sends the page (places-table.worker.ts): the parsed table packed, with
- * whether its list order is sorted.
+ * What the table's worker posts the page (places-table.worker.ts), message by message: the parsed
+ * table packed, with whether its list order is sorted.
  */
-export function packForPage(json: unknown): { table: PackedTable; transfer: ArrayBuffer[] } {
-  return packTable(json, TEXT_FIELDS, listOrderIsSorted(json));
+export function packForPage(json: unknown): { message: TableMessage; transfer: ArrayBuffer[] }[] {
+  return tableMessages(packTable(json, TEXT_FIELDS, listOrderIsSorted(json)).table);
 }
 
 /**

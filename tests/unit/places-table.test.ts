@@ -13,7 +13,7 @@ import {
   type PlacesTable,
 } from '../../src/data/places-table.ts';
 import { rollupOf } from '../../src/data/taxonomy.ts';
-import { unpackTable } from '../../src/data/places-table-transfer.ts';
+import { tableReceiver } from '../../src/data/places-table-transfer.ts';
 import { EMPTY_FILTERS, listOrderOf, selectPlaces } from '../../src/data/query.ts';
 import { documents, readJson, realDataset, regions, searchTables, taxonomy } from '../support/dataset.ts';
 import { buildSearchIndex, placeSearchText } from '../../src/data/search/index.ts';
@@ -24,8 +24,11 @@ const committed = () => readJson<PlacesTable>('data/places.json');
 const load = (table: unknown) => datasetFrom(table, taxonomy, regions, documents);
 /** The table as the page gets it from the worker that parses it (places-table.worker.ts). */
 const viaWorker = (table: unknown) => {
-  const { table: packed, transfer } = packForPage(structuredClone(table));
-  return unpackTable(structuredClone(packed, { transfer }));
+  const receiver = tableReceiver();
+  let done: { table: unknown } | null = null;
+  for (const { message, transfer } of packForPage(structuredClone(table)))
+    done = receiver.take(structuredClone(message, { transfer }));
+  return done!.table;
 };
 
 describe('the attribute table', () => {
@@ -255,6 +258,30 @@ describe('the attribute table', () => {
     twice[1] = twice[0];
     expect(listOrderOf(features, twice, true)).toEqual(sorted);
     expect(listOrderOf(features, sorted.slice(1), true)).toEqual(sorted);
+  });
+
+  test('the worker sends the table a big part per message (the page takes each in a task of its own), then the rest', () => {
+    const messages = packForPage(committed());
+    const parts = messages.flatMap(({ message }) => ('part' in message ? [message.part] : []));
+    // The vocabulary, the lists and every column alone; the last message is the rest.
+    expect(parts.map((p) => p.key || p.part)).toEqual(['strings', 'lists', ...Object.keys(committed().columns)]);
+    expect('table' in messages.at(-1)!.message).toBe(true);
+    expect(messages.slice(0, -1).every(({ message }) => 'part' in message)).toBe(true);
+    // A text column's typed arrays move with its own message only.
+    const nameEn = messages.find(({ message }) => 'part' in message && message.part.key === 'name_en')!;
+    expect(nameEn.transfer).toHaveLength(1);
+    const receiver = tableReceiver();
+    const taken = messages.map(({ message, transfer }) => receiver.take(structuredClone(message, { transfer })));
+    expect(taken.slice(0, -1).every((t) => t === null)).toBe(true);
+    expect(load(taken.at(-1)!.table).features).toEqual(realDataset().features);
+    // What the worker says went wrong is the page's error.
+    expect(() => tableReceiver().take({ error: 'The plan data file is damaged (not valid JSON).' })).toThrow(
+      /not valid JSON/,
+    );
+    // Not an object at all: one message, refused by the decoder as before.
+    const raw = packForPage([1, 2]);
+    expect(raw).toHaveLength(1);
+    expect(() => load(tableReceiver().take(raw[0].message)!.table)).toThrow(/damaged/);
   });
 
   test("the worker's packing gives the decoder the same table: every place, its arrays shared, in list order", () => {
