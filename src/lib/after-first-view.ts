@@ -1,9 +1,23 @@
 // Work that can wait for the first view: the search index, the service worker's downloads.
 import { onIdle } from './idle.ts';
 
+/** The mark of the map's first view with its places drawn (plan-map/PlanMap.tsx). */
+export const FIRST_VIEW_MARK = 'map:first-idle';
+/** The mark that the map will draw no first view: no WebGL, no context, its places' tiles failed. */
+const NO_FIRST_VIEW_MARK = 'map:no-first-view';
+
+/** What waits for the map's first view goes ahead now: there will be none (noFirstView's cases). */
+export function noFirstView(): void {
+  performance.mark(NO_FIRST_VIEW_MARK);
+}
+
+const firstViewOver = (marks: { getEntriesByName(name: string): PerformanceEntryList }) =>
+  marks.getEntriesByName(FIRST_VIEW_MARK).length > 0 || marks.getEntriesByName(NO_FIRST_VIEW_MARK).length > 0;
+
 /**
  * Calls `start` once the map has first drawn the places (the `map:first-idle` mark), so that work
- * which can wait does not compete with the first view; after a few seconds in any case (no map).
+ * which can wait does not compete with the first view; at once where the map will draw none
+ * (`noFirstView`); after a few seconds in any case.
  */
 export function afterFirstView(start: () => void): () => void {
   let started = false;
@@ -16,10 +30,10 @@ export function afterFirstView(start: () => void): () => void {
   };
   const timer = setTimeout(go, 5000);
   let observer: PerformanceObserver | null = null;
-  if (performance.getEntriesByName('map:first-idle').length) go();
+  if (firstViewOver(performance)) go();
   else if (typeof PerformanceObserver === 'function') {
     observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName('map:first-idle').length) go();
+      if (firstViewOver(list)) go();
     });
     observer.observe({ type: 'mark' });
   }

@@ -7,6 +7,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // The worker is a separate, self-contained file: ship it as an asset and tell MapLibre where it is
 // (its own default URL does not survive bundling).
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { noFirstView } from '../lib/after-first-view.ts';
 import { useSetMap } from './MapProvider.tsx';
 import { hasWebGL } from './webgl.ts';
 import './map.css';
@@ -57,6 +58,11 @@ export function MapCanvas({ options, fallback, label, children }: MapCanvasProps
       map.remove();
     };
   }, [failed, setMap]);
+
+  // No map: what waits for its first view goes ahead.
+  useEffect(() => {
+    if (failed) noFirstView();
+  }, [failed]);
 
   if (failed) return <>{fallback}</>;
   return (

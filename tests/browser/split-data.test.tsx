@@ -10,6 +10,7 @@ import { PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { datasetLoaded, idleMap, listedIds, mountApp, settledListIds, unmountApp } from './support/app.tsx';
 import { watchPage, type PageWatch } from './support/guards.ts';
+import { afterFirstView } from '../../src/lib/after-first-view.ts';
 
 let watch: PageWatch | null = null;
 let restoreFetch: (() => void) | null = null;
@@ -191,3 +192,21 @@ test.each([
     expect(map.getLayoutProperty('plan-selected-label', 'text-field')).toBe(name);
   },
 );
+
+test("tiles that cannot be had: what waits for the map's first view goes ahead at once (the map will draw none)", async () => {
+  performance.clearMarks('map:first-idle');
+  performance.clearMarks('map:no-first-view');
+  serveArchive(() => new Response('Not found', { status: 404 }));
+  let started = false;
+  const stop = afterFirstView(() => (started = true));
+  try {
+    await mountApp('?lang=en');
+    await expect.poll(() => mapError(), { timeout: 10_000 }).not.toBeNull();
+    // Not after afterFirstView's 5 s fallback: the failed tiles said there will be no first view.
+    await expect.poll(() => started, { timeout: 2000 }).toBe(true);
+    expect(performance.getEntriesByName('map:no-first-view').length).toBeGreaterThan(0);
+    expect(performance.getEntriesByName('map:first-idle')).toHaveLength(0);
+  } finally {
+    stop();
+  }
+});

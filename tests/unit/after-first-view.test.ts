@@ -1,11 +1,14 @@
 // Work that waits for the first view (src/lib/after-first-view.ts): it starts at the map's first
 // idle mark, runs step by step in idle turns, and stops where it is cancelled.
 import { afterEach, describe, expect, test } from 'vitest';
-import { inIdleAfterFirstView } from '../../src/lib/after-first-view.ts';
+import { afterFirstView, inIdleAfterFirstView, noFirstView } from '../../src/lib/after-first-view.ts';
 
 const turn = () => new Promise((resolve) => setTimeout(resolve, 40));
 
-afterEach(() => performance.clearMarks('map:first-idle'));
+afterEach(() => {
+  performance.clearMarks('map:first-idle');
+  performance.clearMarks('map:no-first-view');
+});
 
 describe('inIdleAfterFirstView', () => {
   test('waits for the first view, then runs each step in a turn of its own, in order', async () => {
@@ -41,5 +44,18 @@ describe('inIdleAfterFirstView', () => {
     inIdleAfterFirstView(() => none.push('x'))();
     await turn();
     expect(none).toEqual([]);
+  });
+
+  test('where the map will draw no first view (no WebGL, failed tiles), what waits for it goes ahead at once', async () => {
+    let started = 0;
+    afterFirstView(() => started++);
+    await turn();
+    expect(started).toBe(0);
+    noFirstView();
+    await turn();
+    expect(started).toBe(1);
+    // And what comes to wait after that does not wait.
+    afterFirstView(() => started++);
+    expect(started).toBe(2);
   });
 });

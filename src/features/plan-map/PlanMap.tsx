@@ -48,7 +48,7 @@ import { useMapPlaces } from '../../state/use-places.ts';
 import { alreadyFits, fitTarget, flyToPlace } from './camera.ts';
 import { pointStacks } from './stacks.ts';
 import { NO_COUNTS, placeCounts, prepareCountCells } from './counts.ts';
-import { inIdleAfterFirstView } from '../../lib/after-first-view.ts';
+import { FIRST_VIEW_MARK, inIdleAfterFirstView, noFirstView } from '../../lib/after-first-view.ts';
 import { PLAN_MAP_MIN_ZOOM } from './map-options.ts';
 import { listedOutlines, outlinedPlacesOf } from './outlined-places.ts';
 import type { Dataset } from '../../data/types.ts';
@@ -98,6 +98,8 @@ function PlanLayerErrors() {
     if (sourceId !== PLAN_SOURCE) return;
     console.error('The plan tiles could not be read:', error?.message ?? error);
     setMapLayerError(true);
+    // Nothing need wait for a first view with the places drawn (the attribute table, for one).
+    noFirstView();
   });
   return null;
 }
@@ -109,7 +111,7 @@ function PerformanceMarks() {
     performance.mark('map:idle');
     if (!planDrawn.current && map.getSource(PLAN_SOURCE) && map.isSourceLoaded(PLAN_SOURCE)) {
       planDrawn.current = true;
-      performance.mark('map:first-idle');
+      performance.mark(FIRST_VIEW_MARK);
       // Two animation frames later the browser has shown it (drawing can lag behind the idle).
       requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('map:first-painted')));
       document.documentElement.dataset.mapReady = 'true';
