@@ -98,7 +98,7 @@ function PlanLayerErrors() {
     if (sourceId !== PLAN_SOURCE) return;
     console.error('The plan tiles could not be read:', error?.message ?? error);
     setMapLayerError(true);
-    // Nothing need wait for a first view with the places drawn (the attribute table, for one).
+    // What waits for the places' first view (the search index, the offline copy) need not.
     noFirstView();
   });
   return null;
