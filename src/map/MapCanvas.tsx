@@ -8,11 +8,14 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // (its own default URL does not survive bundling).
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { noFirstView } from '../lib/after-first-view.ts';
+import { warmGlyphCanvas } from './glyph-canvas.ts';
 import { useSetMap } from './MapProvider.tsx';
 import { hasWebGL } from './webgl.ts';
 import './map.css';
 
 setWorkerUrl(new URL(maplibreWorkerUrl, document.baseURI).href);
+// Before the first map: its labels' canvas then costs the first view nothing (glyph-canvas.ts).
+warmGlyphCanvas();
 
 export interface MapCanvasProps {
   /** Read once, when the map is created (style, first view, interaction options). */
