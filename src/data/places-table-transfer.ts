@@ -118,39 +118,26 @@ function packLists(lists: readonly unknown[]): PackedLists | null {
 }
 
 /**
- * The parsed JSON of a table, packed for postMessage, and what to transfer with it. Text columns
- * (strings by the format) are packed as strings where every value is one, else sent as they are;
- * every other column as numbers.
+ * The parsed JSON of a table, packed for postMessage (what each message moves: tableMessages). Text
+ * columns (strings by the format) are packed as strings where every value is one, else sent as
+ * they are; every other column as numbers.
  */
-export function packTable(
-  json: unknown,
-  textColumns: readonly string[],
-  listOrderSorted = false,
-): { table: PackedTable; transfer: ArrayBuffer[] } {
-  const transfer: ArrayBuffer[] = [];
-  const keep = <T extends Packed>(p: T): T => {
-    for (const v of Object.values(p)) if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer);
-    return p;
-  };
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { table: { raw: json }, transfer };
+export function packTable(json: unknown, textColumns: readonly string[], listOrderSorted = false): PackedTable {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { raw: json };
   const { strings, lists, columns, ...rest } = json as Record<string, unknown>;
   const packed = { rest, strings, lists, columns, listOrderSorted };
-  if (Array.isArray(strings)) packed.strings = keepOrRaw(packStrings(strings), strings, keep);
-  if (Array.isArray(lists)) packed.lists = keepOrRaw(packLists(lists), lists, keep);
+  if (Array.isArray(strings)) packed.strings = packStrings(strings) ?? strings;
+  if (Array.isArray(lists)) packed.lists = packLists(lists) ?? lists;
   if (typeof columns === 'object' && columns !== null && !Array.isArray(columns)) {
     const out: Record<string, unknown> = {};
     for (const [k, column] of Object.entries(columns as Record<string, unknown>)) {
       if (!Array.isArray(column)) out[k] = column;
-      else if (textColumns.includes(k)) out[k] = keepOrRaw(packStrings(column), column, keep);
-      else out[k] = keep(packNumbers(column));
+      else if (textColumns.includes(k)) out[k] = packStrings(column) ?? column;
+      else out[k] = packNumbers(column);
     }
     packed.columns = out;
   }
-  return { table: packed, transfer };
-}
-
-function keepOrRaw<T extends Packed>(p: T | null, raw: unknown, keep: (p: T) => T): T | unknown {
-  return p ? keep(p) : raw;
+  return packed;
 }
 
 /**
@@ -197,16 +184,13 @@ export function tableMessages(table: PackedTable): { message: TableMessage; tran
  */
 export function tableReceiver(): { take: (message: TableMessage) => { table: unknown } | null } {
   const parts: { strings?: unknown; lists?: unknown; columns: Record<string, unknown> } = { columns: {} };
-  let columnParts = false;
   return {
     take(message) {
       if ('error' in message) throw new Error(message.error);
       if ('part' in message) {
         const { part, key, value } = message.part;
-        if (part === 'column') {
-          parts.columns[key] = unpack(value);
-          columnParts = true;
-        } else parts[part] = unpack(value);
+        if (part === 'column') parts.columns[key] = unpack(value);
+        else parts[part] = unpack(value);
         return null;
       }
       const table = message.table;
@@ -216,7 +200,8 @@ export function tableReceiver(): { take: (message: TableMessage) => { table: unk
           ...table,
           strings: parts.strings ?? table.strings,
           lists: parts.lists ?? table.lists,
-          columns: columnParts ? parts.columns : table.columns,
+          // Columns that were not an object came in the last message, as they were.
+          columns: Object.keys(parts.columns).length ? parts.columns : table.columns,
         }),
       };
     },

@@ -445,7 +445,7 @@ function* decodeSteps(
  * table packed, with whether its list order is sorted.
  */
 export function packForPage(json: unknown): { message: TableMessage; transfer: ArrayBuffer[] }[] {
-  return tableMessages(packTable(json, TEXT_FIELDS, listOrderIsSorted(json)).table);
+  return tableMessages(packTable(json, TEXT_FIELDS, listOrderIsSorted(json)));
 }
 
 /**

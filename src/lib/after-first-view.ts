@@ -4,7 +4,7 @@ import { onIdle } from './idle.ts';
 /** The mark of the map's first view with its places drawn (plan-map/PlanMap.tsx). */
 export const FIRST_VIEW_MARK = 'map:first-idle';
 /** The mark that the map will draw no first view: no WebGL, no context, its places' tiles failed. */
-const NO_FIRST_VIEW_MARK = 'map:no-first-view';
+export const NO_FIRST_VIEW_MARK = 'map:no-first-view';
 
 /** What waits for the map's first view goes ahead now: there will be none (noFirstView's cases). */
 export function noFirstView(): void {

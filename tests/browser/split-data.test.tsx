@@ -10,7 +10,7 @@ import { PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { datasetLoaded, idleMap, listedIds, mountApp, settledListIds, unmountApp } from './support/app.tsx';
 import { watchPage, type PageWatch } from './support/guards.ts';
-import { afterFirstView } from '../../src/lib/after-first-view.ts';
+import { afterFirstView, FIRST_VIEW_MARK, NO_FIRST_VIEW_MARK } from '../../src/lib/after-first-view.ts';
 
 let watch: PageWatch | null = null;
 let restoreFetch: (() => void) | null = null;
@@ -194,8 +194,8 @@ test.each([
 );
 
 test("tiles that cannot be had: what waits for the map's first view goes ahead at once (the map will draw none)", async () => {
-  performance.clearMarks('map:first-idle');
-  performance.clearMarks('map:no-first-view');
+  performance.clearMarks(FIRST_VIEW_MARK);
+  performance.clearMarks(NO_FIRST_VIEW_MARK);
   serveArchive(() => new Response('Not found', { status: 404 }));
   let started = false;
   const stop = afterFirstView(() => (started = true));
@@ -204,8 +204,8 @@ test("tiles that cannot be had: what waits for the map's first view goes ahead a
     await expect.poll(() => mapError(), { timeout: 10_000 }).not.toBeNull();
     // Not after afterFirstView's 5 s fallback: the failed tiles said there will be no first view.
     await expect.poll(() => started, { timeout: 2000 }).toBe(true);
-    expect(performance.getEntriesByName('map:no-first-view').length).toBeGreaterThan(0);
-    expect(performance.getEntriesByName('map:first-idle')).toHaveLength(0);
+    expect(performance.getEntriesByName(NO_FIRST_VIEW_MARK).length).toBeGreaterThan(0);
+    expect(performance.getEntriesByName(FIRST_VIEW_MARK)).toHaveLength(0);
   } finally {
     stop();
   }

@@ -1,13 +1,19 @@
 // Work that waits for the first view (src/lib/after-first-view.ts): it starts at the map's first
 // idle mark, runs step by step in idle turns, and stops where it is cancelled.
 import { afterEach, describe, expect, test } from 'vitest';
-import { afterFirstView, inIdleAfterFirstView, noFirstView } from '../../src/lib/after-first-view.ts';
+import {
+  afterFirstView,
+  FIRST_VIEW_MARK,
+  inIdleAfterFirstView,
+  NO_FIRST_VIEW_MARK,
+  noFirstView,
+} from '../../src/lib/after-first-view.ts';
 
 const turn = () => new Promise((resolve) => setTimeout(resolve, 40));
 
 afterEach(() => {
-  performance.clearMarks('map:first-idle');
-  performance.clearMarks('map:no-first-view');
+  performance.clearMarks(FIRST_VIEW_MARK);
+  performance.clearMarks(NO_FIRST_VIEW_MARK);
 });
 
 describe('inIdleAfterFirstView', () => {
@@ -19,14 +25,14 @@ describe('inIdleAfterFirstView', () => {
     );
     await turn();
     expect(ran).toEqual([]);
-    performance.mark('map:first-idle');
+    performance.mark(FIRST_VIEW_MARK);
     await turn();
     await turn();
     expect(ran).toEqual(['a', 'b']);
   });
 
   test('once the first view is drawn, starts at once; cancelled, the steps not yet run do not run', async () => {
-    performance.mark('map:first-idle');
+    performance.mark(FIRST_VIEW_MARK);
     const ran: string[] = [];
     let cancel = () => {};
     cancel = inIdleAfterFirstView(
