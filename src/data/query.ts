@@ -147,15 +147,22 @@ function passArray(ix: FeatureIndex, key: FilterKey, selected: readonly string[]
   if (selected.length === 0) return null;
   const cached = ix.passed[key];
   if (cached && sameList(cached.selected, selected)) return cached.pass;
+  const pass = new Uint8Array(ix.features.length);
+  ix.passed[key] = { selected: [...selected], pass };
+  // From the posting lists once the list order is known: a pass over the places selected, not
+  // over every place's values.
+  if (ix.order) {
+    const order = ix.order;
+    for (const p of positionsOf(ix, key, selected)) pass[order[p]] = 1;
+    return pass;
+  }
   const { values, code, start, codes } = columnOf(ix, key);
   const flags = new Uint8Array(values.length);
   for (const v of selected) {
     const c = code.get(v);
     if (c !== undefined) flags[c] = 1;
   }
-  const n = start.length - 1;
-  const pass = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < pass.length; i++) {
     for (let j = start[i], end = start[i + 1]; j < end; j++) {
       if (flags[codes[j]]) {
         pass[i] = 1;
@@ -163,7 +170,6 @@ function passArray(ix: FeatureIndex, key: FilterKey, selected: readonly string[]
       }
     }
   }
-  ix.passed[key] = { selected: [...selected], pass };
   return pass;
 }
 
@@ -178,8 +184,7 @@ function countFacets(
   keys: readonly FilterKey[],
 ): Record<FilterKey, Map<string, number>> {
   const ix = indexOf(features);
-  const pass = FILTER_KEYS.map((k) => passArray(ix, k, filters[k]));
-  const active = FILTER_KEYS.map((_, k) => k).filter((k) => pass[k] !== null);
+  const active = FILTER_KEYS.map((_, k) => k).filter((k) => filters[FILTER_KEYS[k]].length > 0);
   const out = {} as Record<FilterKey, Map<string, number>>;
   /** Whether filter k counts over every place: nothing else is selected. */
   const overAll = (k: number) => active.length === 0 || (active.length === 1 && active[0] === k);
@@ -197,22 +202,35 @@ function countFacets(
     return { k, values, start, codes, counts: new Uint32Array(values.length), first: [] as number[] };
   });
   if (!wanted.length) return out;
-  for (let i = 0; i < features.length; i++) {
-    let failed = -1;
-    let failures = 0;
-    for (const k of active) {
-      if (!pass[k]![i]) {
-        failed = k;
-        if (++failures > 1) break;
-      }
+  const count = (i: number, w: (typeof wanted)[number]) => {
+    for (let j = w.start[i], end = w.start[i + 1]; j < end; j++) {
+      const c = w.codes[j];
+      if (w.counts[c]++ === 0) w.first.push(c);
     }
-    if (failures > 1) continue;
-    for (const w of wanted) {
-      if (failures === 1 && failed !== w.k) continue;
-      for (let j = w.start[i], end = w.start[i + 1]; j < end; j++) {
-        const c = w.codes[j];
-        if (w.counts[c]++ === 0) w.first.push(c);
+  };
+  const only = active.length === 1 ? active[0] : -1;
+  if (only >= 0 && ix.order && wanted.every((w) => w.k !== only)) {
+    // One filter on, its own counts kept (the usual toggle): the others count just the places it
+    // selects, from its posting lists, in data order as the plain scan meets them.
+    const order = ix.order;
+    const positions = positionsOf(ix, FILTER_KEYS[only], filters[FILTER_KEYS[only]]);
+    const selected = new Uint32Array(positions.length);
+    for (let j = 0; j < positions.length; j++) selected[j] = order[positions[j]];
+    selected.sort();
+    for (const i of selected) for (const w of wanted) count(i, w);
+  } else {
+    const pass = FILTER_KEYS.map((k) => passArray(ix, k, filters[k]));
+    for (let i = 0; i < features.length; i++) {
+      let failed = -1;
+      let failures = 0;
+      for (const k of active) {
+        if (!pass[k]![i]) {
+          failed = k;
+          if (++failures > 1) break;
+        }
       }
+      if (failures > 1) continue;
+      for (const w of wanted) if (failures !== 1 || failed === w.k) count(i, w);
     }
   }
   for (const w of wanted) {

@@ -162,6 +162,25 @@ describe.each(datasets)('the filter index on %s', (_, make) => {
     }
   });
 
+  test('with one filter on, the other filters count the places it selects (from its posting lists) as a plain scan does', () => {
+    // A prepared index (the list order known), whose unfiltered counts are kept: the usual toggle.
+    const places = [...dataset.features];
+    prepareFilterIndex({ ...dataset, features: places });
+    allFacetCounts(places, EMPTY_FILTERS);
+    let checked = 0;
+    for (const key of FILTER_KEYS) {
+      const values = [...plainFacetCounts(places, EMPTY_FILTERS, key).keys()];
+      for (const selected of [values.slice(0, 1), values.slice(1, 3), values.slice(-1)]) {
+        if (!selected.length) continue;
+        const filters = { ...EMPTY_FILTERS, [key]: selected };
+        const all = allFacetCounts(places, filters);
+        for (const other of FILTER_KEYS) expect([...all[other]]).toEqual([...plainFacetCounts(places, filters, other)]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
   test('the filter index prepared ahead (idle time after the first view) selects and counts as one built by the clicks', () => {
     // Two copies of the places: each its own index, one prepared before any selection.
     const ahead = { ...dataset, features: [...dataset.features] };

@@ -45,7 +45,7 @@ import { ShortlistToggle } from '../../components/ShortlistToggle.tsx';
 import { useAppStore } from '../../state/store.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useMapPlaces } from '../../state/use-places.ts';
-import { alreadyFits, fitTarget, flyToPlace } from './camera.ts';
+import { alreadyFits, fitTarget, flyToPlace, prepareFit } from './camera.ts';
 import { pointStacks } from './stacks.ts';
 import { NO_COUNTS, placeCounts, prepareCountCells } from './counts.ts';
 import { FIRST_VIEW_MARK, inIdleAfterFirstView, noFirstView } from '../../lib/after-first-view.ts';
@@ -259,6 +259,9 @@ function FitResults() {
   const { places, current, filters, searchIds, dataset } = useMapPlaces();
   const fitted = useRef(0);
   useEffect(() => {
+    if (dataset) return inIdleAfterFirstView(() => prepareFit(dataset));
+  }, [dataset]);
+  useEffect(() => {
     if (!map || fitRequest === fitted.current || !current || !dataset) return;
     fitted.current = fitRequest;
     const b = fitTarget(dataset, places, filters, searchIds);
@@ -433,11 +436,14 @@ function PlaceCounts() {
   const [prepared, setPrepared] = useState(false);
   useEffect(() => {
     if (!dataset || !counting) return;
-    return inIdleAfterFirstView(() => {
-      prepareCountCells(dataset.features);
-      setPrepared(true);
-    });
-  }, [dataset, counting]);
+    // The cells first, then each zoom's grid, a step each.
+    const zooms = Array.from({ length: tileMinZoom - PLAN_MAP_MIN_ZOOM }, (_, i) => PLAN_MAP_MIN_ZOOM + i);
+    return inIdleAfterFirstView(
+      () => prepareCountCells(dataset.features),
+      ...zooms.map((z) => () => prepareCountCells(dataset.features, z)),
+      () => setPrepared(true),
+    );
+  }, [dataset, counting, tileMinZoom]);
   const spec = useMemo(
     () =>
       dataset && counting && (prepared || !tileCounts)

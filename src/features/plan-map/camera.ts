@@ -3,18 +3,28 @@ import { LngLatBounds, type Map as MapLibreMap } from 'maplibre-gl';
 import type { Filters } from '../../data/query.ts';
 import type { Dataset, PlanFeature } from '../../data/types.ts';
 import { FUJIAN_BOUNDS } from '../../map-style/basemap-style.ts';
+import { bboxColumn, rowsOf } from '../../data/place-columns.ts';
 
-export function boundsOf(features: PlanFeature[]): LngLatBounds | null {
+/** The bounding box of `features`, rows of `all` (the dataset's places, whose boxes are cached by row). */
+export function boundsOf(features: readonly PlanFeature[], all: readonly PlanFeature[]): LngLatBounds | null {
   if (features.length === 0) return null;
-  // Plain numbers: a national result set has tens of thousands of places.
+  // Typed numbers: a national result set has tens of thousands of places.
+  const rows = rowsOf(features);
+  const box = bboxColumn(all);
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const { bbox } of features) {
-    if (bbox[0] < w) w = bbox[0];
-    if (bbox[1] < s) s = bbox[1];
-    if (bbox[2] > e) e = bbox[2];
-    if (bbox[3] > n) n = bbox[3];
+  for (let j = 0; j < rows.length; j++) {
+    const at = 4 * rows[j];
+    if (box[at] < w) w = box[at];
+    if (box[at + 1] < s) s = box[at + 1];
+    if (box[at + 2] > e) e = box[at + 2];
+    if (box[at + 3] > n) n = box[at + 3];
   }
   return new LngLatBounds([w, s], [e, n]);
+}
+
+/** Works out the places' boxes ahead of the first fit (idle time after the first view). */
+export function prepareFit(dataset: Dataset): void {
+  bboxColumn(dataset.features);
 }
 
 /** Whether the map already shows all of `b` at about the scale a fit would choose. */
@@ -48,7 +58,7 @@ export function fitTarget(
   if (filters.prefectures.length && places.length) {
     const chosen = new Set(filters.prefectures);
     const outlines = dataset.features.filter((f) => f.kind === 'prefecture' && f.prefecture.some((c) => chosen.has(c)));
-    if (outlines.length) return boundsOf(outlines);
+    if (outlines.length) return boundsOf(outlines, dataset.features);
   }
-  return boundsOf(places);
+  return boundsOf(places, dataset.features);
 }

@@ -4,6 +4,7 @@
 // come from the selection the list shows, so they always add up to the list's count.
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { PlanFeature } from '../../data/types.ts';
+import { originColumns, rowsOf } from '../../data/place-columns.ts';
 
 export interface CountProperties {
   /** The zoom level this bubble is for (the layers of that level draw it). */
@@ -56,39 +57,75 @@ function finestCellOf(all: readonly Counted[]): Float64Array {
   return cellOf;
 }
 
-/** Works out every place's cell ahead of the first count (idle time after the first view). */
-export function prepareCountCells(all: readonly Counted[]): void {
+/**
+ * Works out every place's cell and position ahead of the first count, and with `zoom` that zoom's
+ * grid (idle time after the first view, a step each).
+ */
+export function prepareCountCells(all: readonly Counted[], zoom?: number): void {
   finestCellOf(all);
+  originColumns(all);
+  if (zoom !== undefined && zoom <= FINEST_ZOOM) levelOf(all, zoom);
 }
 
 /** No bubbles: the count source's data while the map draws the tile archive's. */
 export const NO_COUNTS: FeatureCollection<Point, CountProperties> = { type: 'FeatureCollection', features: [] };
 
-/** Sums over the places of one cell. */
-interface Cell {
-  count: number;
-  lng: number;
-  lat: number;
-  west: number;
-  south: number;
-  east: number;
-  north: number;
+/**
+ * One zoom level's grid: each row's cell there, numbered densely (the cells some place lies in),
+ * and scratch sums per cell that a count fills and clears again (no allocation per toggle).
+ */
+interface Level {
+  cellOf: Int32Array;
+  count: Uint32Array;
+  lng: Float64Array;
+  lat: Float64Array;
+  west: Float64Array;
+  south: Float64Array;
+  east: Float64Array;
+  north: Float64Array;
 }
 
-const merge = (into: Cell, c: Cell) => {
-  into.count += c.count;
-  into.lng += c.lng;
-  into.lat += c.lat;
-  if (c.west < into.west) into.west = c.west;
-  if (c.east > into.east) into.east = c.east;
-  if (c.south < into.south) into.south = c.south;
-  if (c.north > into.north) into.north = c.north;
-};
+const levels = new WeakMap<readonly Counted[], Map<number, Level>>();
+
+/** Zoom z's grid of `all`'s places: once per features array and zoom (`prepareCountCells` does the view's ahead). */
+function levelOf(all: readonly Counted[], z: number): Level {
+  let byZoom = levels.get(all);
+  if (!byZoom) levels.set(all, (byZoom = new Map()));
+  let level = byZoom.get(z);
+  if (!level) {
+    const finestOf = finestCellOf(all);
+    const finest = cellsAcross(FINEST_ZOOM);
+    const shift = 2 ** (FINEST_ZOOM - z);
+    const across = cellsAcross(z);
+    const dense = new Map<number, number>();
+    const cellOf = new Int32Array(finestOf.length);
+    for (let row = 0; row < finestOf.length; row++) {
+      const c = finestOf[row];
+      const key = Math.floor(Math.floor(c / finest) / shift) * across + Math.floor((c % finest) / shift);
+      let d = dense.get(key);
+      if (d === undefined) dense.set(key, (d = dense.size));
+      cellOf[row] = d;
+    }
+    const cells = dense.size;
+    level = {
+      cellOf,
+      count: new Uint32Array(cells),
+      lng: new Float64Array(cells),
+      lat: new Float64Array(cells),
+      west: new Float64Array(cells),
+      south: new Float64Array(cells),
+      east: new Float64Array(cells),
+      north: new Float64Array(cells),
+    };
+    byZoom.set(z, level);
+  }
+  return level;
+}
 
 /**
- * One bubble per occupied cell, for each zoom from `fromZoom` up to but not including `toZoom`, of
- * `places` (the selection; `all`: every place of the dataset, whose cells are cached). One pass
- * over the places fills the finest cells needed; each coarser level merges four cells into one.
+ * One bubble per occupied cell, for each zoom from `fromZoom` up to but not including `toZoom`
+ * (the finest first), of `places` (the selection; `all`: every place of the dataset, whose grids
+ * are cached). Each zoom is one pass over the selection's rows into its grid's sums.
  */
 export function placeCounts(
   places: readonly Counted[],
@@ -99,51 +136,44 @@ export function placeCounts(
 ): FeatureCollection<Point, CountProperties> {
   const features: Feature<Point, CountProperties>[] = [];
   if (toZoom <= fromZoom) return { type: 'FeatureCollection', features };
-  const cellOf = finestCellOf(all);
-  const top = Math.min(toZoom - 1, FINEST_ZOOM);
-  const finest = cellsAcross(FINEST_ZOOM);
-  const shift = 2 ** (FINEST_ZOOM - top);
-  let level = new Map<number, Cell>();
-  const across = cellsAcross(top);
-  for (const f of places) {
-    const c = cellOf[f.row];
-    const key = Math.floor(Math.floor(c / finest) / shift) * across + Math.floor((c % finest) / shift);
-    const [lng, lat] = f.origin;
-    const cell = level.get(key);
-    if (cell) {
-      cell.count++;
-      cell.lng += lng;
-      cell.lat += lat;
-      if (lng < cell.west) cell.west = lng;
-      if (lng > cell.east) cell.east = lng;
-      if (lat < cell.south) cell.south = lat;
-      if (lat > cell.north) cell.north = lat;
-    } else level.set(key, { count: 1, lng, lat, west: lng, east: lng, south: lat, north: lat });
-  }
-  for (let z = top; z >= fromZoom; z--) {
-    for (const { count, lng, lat, west, south, east, north } of level.values()) {
+  const rows = rowsOf(places);
+  const origin = originColumns(all);
+  for (let z = Math.min(toZoom - 1, FINEST_ZOOM); z >= fromZoom; z--) {
+    const { cellOf, count, lng, lat, west, south, east, north } = levelOf(all, z);
+    // The cells in the order the selection first reaches them.
+    const touched: number[] = [];
+    for (let j = 0; j < rows.length; j++) {
+      const row = rows[j];
+      const c = cellOf[row];
+      const x = origin.lng[row];
+      const y = origin.lat[row];
+      if (count[c]++ === 0) {
+        touched.push(c);
+        lng[c] = west[c] = east[c] = x;
+        lat[c] = south[c] = north[c] = y;
+        continue;
+      }
+      lng[c] += x;
+      lat[c] += y;
+      if (x < west[c]) west[c] = x;
+      if (x > east[c]) east[c] = x;
+      if (y < south[c]) south[c] = y;
+      if (y > north[c]) north[c] = y;
+    }
+    for (const c of touched) {
+      const n = count[c];
+      const [w, s, e, nn] = [west[c], south[c], east[c], north[c]];
       features.push({
         type: 'Feature',
         // The mean, kept inside the box (a sum of equal values divided back can round past them).
         geometry: {
           type: 'Point',
-          coordinates: [Math.min(east, Math.max(west, lng / count)), Math.min(north, Math.max(south, lat / count))],
+          coordinates: [Math.min(e, Math.max(w, lng[c] / n)), Math.min(nn, Math.max(s, lat[c] / n))],
         },
-        properties: { z, count, label: format(count), west, south, east, north },
+        properties: { z, count: n, label: format(n), west: w, south: s, east: e, north: nn },
       });
+      count[c] = 0;
     }
-    if (z === fromZoom) break;
-    // Four cells of zoom z make one of zoom z − 1.
-    const coarse = new Map<number, Cell>();
-    const from = cellsAcross(z);
-    const to = cellsAcross(z - 1);
-    for (const [key, cell] of level) {
-      const k = Math.floor(Math.floor(key / from) / 2) * to + Math.floor((key % from) / 2);
-      const into = coarse.get(k);
-      if (into) merge(into, cell);
-      else coarse.set(k, { ...cell });
-    }
-    level = coarse;
   }
   return { type: 'FeatureCollection', features };
 }
