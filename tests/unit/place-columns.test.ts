@@ -1,7 +1,7 @@
 // The typed columns a filter's map work reads (src/data/place-columns.ts): the same numbers as the
 // places, by row, and the map's fit over them the same box as a walk over the places.
 import { describe, expect, test } from 'vitest';
-import { bboxColumn, originColumns, rowsOf } from '../../src/data/place-columns.ts';
+import { bboxColumn, kindsOf, originColumns, rowsOf } from '../../src/data/place-columns.ts';
 import { boundsOf } from '../../src/features/plan-map/camera.ts';
 import { EMPTY_FILTERS, selectPlaces } from '../../src/data/query.ts';
 import type { PlanFeature } from '../../src/data/types.ts';
@@ -48,6 +48,23 @@ describe('place columns', () => {
         [w, s],
         [e, n],
       ]);
+    }
+  });
+
+  test('the kinds of a selection, and those drawn as areas, are those of its places', () => {
+    const selections = [
+      dataset.features,
+      [],
+      dataset.features.filter((f) => f.point),
+      dataset.features.filter((f) => !f.point).slice(0, 3),
+      ...dataset.industries
+        .slice(0, 25)
+        .map((i) => selectPlaces(dataset, { ...EMPTY_FILTERS, industries: [i.id] }, null)),
+    ];
+    for (const places of selections) {
+      const { present, areaKinds } = kindsOf(places, dataset.features);
+      expect([...present].sort()).toEqual([...new Set(places.map((f) => f.kind))].sort());
+      expect([...areaKinds].sort()).toEqual([...new Set(places.filter((f) => !f.point).map((f) => f.kind))].sort());
     }
   });
 });

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { KIND_ORDER, type Kind } from '../../data/types.ts';
+import { KIND_ORDER } from '../../data/types.ts';
+import { kindsOf } from '../../data/place-columns.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useMapPlaces } from '../../state/use-places.ts';
@@ -13,16 +14,9 @@ export function Legend() {
   const planner = useAppStore((s) => s.mode === 'planner');
   const zoom = useAppStore((s) => s.view?.zoom);
   const i18n = useI18n();
-  // Once per result set: a click on a filter re-renders the legend with the previous set first,
-  // and a pass over 100,000 places would hold up that click.
-  const { present, areaKinds } = useMemo(() => {
-    const kinds = { present: new Set<Kind>(), areaKinds: new Set<Kind>() };
-    for (const f of places) {
-      kinds.present.add(f.kind);
-      if (!f.point) kinds.areaKinds.add(f.kind);
-    }
-    return kinds;
-  }, [places]);
+  // Once per result set, from the kinds by row (a click on a filter re-renders the legend with the
+  // previous set first, and must not wait for a pass over 100,000 places).
+  const { present, areaKinds } = useMemo(() => kindsOf(places, dataset?.features ?? places), [places, dataset]);
   if (!dataset) return null;
   return (
     <details
