@@ -10,7 +10,8 @@ export interface OriginColumns {
   lat: Float64Array;
 }
 
-const rowCount = (all: readonly Pick<PlanFeature, 'row'>[]) => {
+/** How many rows the places span: one more than the last row. */
+export const rowCount = (all: readonly Pick<PlanFeature, 'row'>[]) => {
   let rows = 0;
   for (const f of all) if (f.row >= rows) rows = f.row + 1;
   return rows;

@@ -4,7 +4,7 @@
 // come from the selection the list shows, so they always add up to the list's count.
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { PlanFeature } from '../../data/types.ts';
-import { originColumns, rowsOf } from '../../data/place-columns.ts';
+import { originColumns, rowCount, rowsOf } from '../../data/place-columns.ts';
 
 export interface CountProperties {
   /** The zoom level this bubble is for (the layers of that level draw it). */
@@ -39,9 +39,7 @@ const finestCells = new WeakMap<readonly Counted[], Float64Array>();
 function finestCellOf(all: readonly Counted[]): Float64Array {
   let cellOf = finestCells.get(all);
   if (!cellOf) {
-    let rows = 0;
-    for (const f of all) if (f.row >= rows) rows = f.row + 1;
-    cellOf = new Float64Array(rows);
+    cellOf = new Float64Array(rowCount(all));
     const cells = cellsAcross(FINEST_ZOOM);
     for (const f of all) {
       const [lng, lat] = f.origin;
