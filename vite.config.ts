@@ -60,7 +60,7 @@ function preloadPlanData(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: (_html, ctx) => {
-        const data = Object.values(ctx.bundle ?? {}).find((f) => /(^|\/)places-[^/]*\.json$/.test(f.fileName));
+        const data = Object.values(ctx.bundle ?? {}).find((f) => /(^|\/)places-[^/]*\.bin$/.test(f.fileName));
         return data
           ? [
               {
@@ -89,12 +89,13 @@ function placeTexts(): Plugin {
     enforce: 'pre',
     load(id) {
       const file = id.split('?')[0];
-      if (/(^|\/)places\.json$/.test(file)) table = file;
+      // The app imports the binary table; its texts are listed in the JSON form beside it.
+      if (/(^|\/)places\.bin$/.test(file)) table = file.replace(/\.bin$/, '.json');
       return null;
     },
     async generateBundle(_options, bundle) {
       if (!table) return;
-      const asset = Object.values(bundle).find((f) => /(^|\/)places-[^/]*\.json$/.test(f.fileName));
+      const asset = Object.values(bundle).find((f) => /(^|\/)places-[^/]*\.bin$/.test(f.fileName));
       const dir = asset ? dirname(asset.fileName) : 'assets';
       const { texts } = JSON.parse(await readFile(table, 'utf8')) as { texts?: { files?: string[] } };
       for (const file of texts?.files ?? [])
@@ -135,7 +136,7 @@ function absoluteOpenGraph(siteUrl = process.env.SITE_URL): Plugin {
  */
 const FAST_BROTLI_QUALITY = 5;
 
-const COMPRESSIBLE = /\.(html|js|mjs|css|json|geojson|webmanifest|svg|txt|map)$/;
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|bin|geojson|webmanifest|svg|txt|map)$/;
 
 /**
  * Writes FILE.gz and FILE.br beside every compressible file of the build, for hosts that serve
@@ -220,7 +221,7 @@ const serviceWorker = () =>
       // A classic script (what registerSW registers), built without Vite 8's deprecated
       // inlineDynamicImports that the ES format would use.
       rollupFormat: 'iife',
-      globPatterns: ['**/*.{html,js,mjs,css,geojson,json,svg,png,pmtiles}'],
+      globPatterns: ['**/*.{html,js,mjs,css,geojson,json,bin,svg,png,pmtiles}'],
       // The link-card image is for scrapers, not for the app.
       globIgnores: ['og-image.png'],
       // The full dataset (outlines, for exports) is 1.9 MB, the Traditional-script converter 1.1 MB.

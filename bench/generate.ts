@@ -20,6 +20,7 @@ import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { placesTable, planArchive } from '../scripts/lib/plan-split.ts';
 import { formatJson } from '../scripts/lib/write-json.ts';
+import { encodePlacesTableBinary } from '../src/data/places-table-binary.ts';
 import { rollupOf } from '../src/data/taxonomy.ts';
 import type { Industry, Kind, Precision, Region, StoredProperties } from '../src/data/types.ts';
 
@@ -550,6 +551,8 @@ export function generate(n: number, seed = DEFAULT_SEED, inputs = readInputs()):
 export const dataPath = (n: number) => join(DATA_DIR, `features-${n}.geojson`);
 /** The attribute table the build derives from features-<n>.geojson (placesTable). */
 export const placesPath = (n: number) => join(DATA_DIR, `places-${n}.json`);
+/** The same table as the app downloads it (src/data/places-table-binary.ts). */
+export const placesBinPath = (n: number) => join(DATA_DIR, `places-${n}.bin`);
 /** The places' words folded for search, which the build derives with the table (placesTable). */
 export const wordsPath = (n: number) => join(DATA_DIR, `search-words-${n}.json`);
 /** The places' texts the build derives with the table: texts-<n>/<chunk file> (placesTable). */
@@ -566,11 +569,12 @@ export function derive(collection: FeatureCollection, industries: readonly Indus
   const t0 = performance.now();
   const split = placesTable(collection, JSON.parse(readFileSync(join(ROOT, 'data', 'search-terms.json'), 'utf8')));
   const places = formatJson(split.table);
+  const placesBin = encodePlacesTableBinary(split.table);
   const words = formatJson(split.words);
   const texts = split.texts.map((t) => ({ file: t.file, text: formatJson(t.content) }));
   const t1 = performance.now();
   const archive = planArchive(collection, rollupOf(industries));
-  return { places, words, texts, archive, ms: { places: t1 - t0, archive: performance.now() - t1 } };
+  return { places, placesBin, words, texts, archive, ms: { places: t1 - t0, archive: performance.now() - t1 } };
 }
 
 /**
@@ -582,6 +586,7 @@ const DERIVED_BY = [
   'scripts/lib/pmtiles-writer.ts',
   'scripts/lib/write-json.ts',
   'src/data/places-table.ts',
+  'src/data/places-table-binary.ts',
   'src/data/query.ts',
   'src/data/search/fold.ts',
   'src/data/search/index.ts',
@@ -639,7 +644,7 @@ export function ensureData(sizes = DEFAULT_SIZES, seed = DEFAULT_SEED, log = con
   return sizes.map((n) => {
     const path = dataPath(n);
     const metaPath = path.replace(/\.geojson$/, '.meta.json');
-    if ([path, metaPath, placesPath(n), wordsPath(n), archivePath(n)].every((p) => existsSync(p))) {
+    if ([path, metaPath, placesPath(n), placesBinPath(n), wordsPath(n), archivePath(n)].every((p) => existsSync(p))) {
       const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as DataMeta;
       if (meta.seed === seed && meta.version === GENERATOR_VERSION && meta.n === n && meta.derived === derivedBy())
         return meta;
@@ -650,9 +655,10 @@ export function ensureData(sizes = DEFAULT_SIZES, seed = DEFAULT_SEED, log = con
     const text = formatJson(collection);
     const meta = metaOf(collection, n, seed);
     const t1 = performance.now();
-    const { places, words, texts, archive, ms } = derive(collection, inputs.industries);
+    const { places, placesBin, words, texts, archive, ms } = derive(collection, inputs.industries);
     writeFileSync(path, text);
     writeFileSync(placesPath(n), places);
+    writeFileSync(placesBinPath(n), placesBin);
     writeFileSync(wordsPath(n), words);
     rmSync(textsDir(n), { recursive: true, force: true });
     mkdirSync(textsDir(n), { recursive: true });
@@ -663,7 +669,7 @@ export function ensureData(sizes = DEFAULT_SIZES, seed = DEFAULT_SEED, log = con
     const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
     log(
       `generated ${path} (${n} features, ${mb(Buffer.byteLength(text))}, ${Math.round(t1 - t0)} ms); ` +
-        `places-${n}.json ${mb(Buffer.byteLength(places))} (${Math.round(ms.places)} ms); ` +
+        `places-${n}.json ${mb(Buffer.byteLength(places))}, .bin ${mb(placesBin.byteLength)} (${Math.round(ms.places)} ms); ` +
         `plan-${n}.pmtiles ${mb(archive.length)} (archive built in ${Math.round(ms.archive)} ms)`,
     );
     return meta;

@@ -15,6 +15,7 @@ import {
   dataPath,
   DEFAULT_SIZES,
   ensureData,
+  placesBinPath,
   placesPath,
   textsDir,
   wordsPath,
@@ -135,7 +136,7 @@ export function byteRange(
 
 /**
  * One loopback server per dataset. With a synthetic size N, the app's data files are answered with
- * that dataset: every `places-*.json` with places-N.json, `plan-*.pmtiles` with plan-N.pmtiles,
+ * that dataset: every `places-*.json` with places-N.json (and `.bin` with places-N.bin), `plan-*.pmtiles` with plan-N.pmtiles,
  * `features-*.geojson` with features-N.geojson (the reference pages read that one). With 'real',
  * every file is the built one, untouched: the app with the real dataset it was built with.
  * Single byte ranges are answered (206, as a static host does: the map reads its tile archive by
@@ -146,6 +147,7 @@ export function serve(n: number | 'real', onSent?: (sent: Sent) => void): Promis
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     let file: string | null = null;
     if (n !== 'real' && /\/places-[^/]*\.json$/.test(path)) file = placesPath(n);
+    else if (n !== 'real' && /\/places-[^/]*\.bin$/.test(path)) file = placesBinPath(n);
     else if (n !== 'real' && /\/search-words-[^/]*\.json$/.test(path)) file = wordsPath(n);
     else if (n !== 'real' && /\/plan-[^/]*\.pmtiles$/.test(path)) file = archivePath(n);
     else if (n !== 'real' && /\/features-[^/]*\.geojson$/.test(path)) file = dataPath(n);
@@ -434,7 +436,7 @@ export async function measurePane(browser: Browser, origin: string) {
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** The app's data files: what the first view needs of the places, and the full dataset. */
-const DATA_FILE = /places-.*\.json$|search-terms-.*\.json$|plan-.*\.pmtiles$|features-.*\.geojson$/;
+const DATA_FILE = /places-.*\.(json|bin)$|search-terms-.*\.json$|plan-.*\.pmtiles$|features-.*\.geojson$/;
 
 interface DataTransfer {
   /** gzip -9 bytes of everything sent, summed over `files`. */
@@ -841,7 +843,7 @@ async function main() {
           'the same basemap, controls, size and view with no places: the floor any page with places is measured against (first-idle and heap)',
         growth: 'printed per measure and page: the value at the largest N ÷ the value at the smallest N',
         data_first_view:
-          "bundle.data_gzip: the built app with the real dataset (its own assets), ?lang=zh-Hans, the benchmark's window and the app's own view, service workers blocked, until the first idle has been painted and 600 ms more; the gzip -9 size of the bytes the server sent for each places-*.json, search-terms-*.json (the search tables, fetched with the table), plan-*.pmtiles and features-*.geojson response (a range response: of its slice), summed; data_first_visit_with_service_worker: the same with the service worker allowed, until it is ready (its precache included)",
+          "bundle.data_gzip: the built app with the real dataset (its own assets), ?lang=zh-Hans, the benchmark's window and the app's own view, service workers blocked, until the first idle has been painted and 600 ms more; the gzip -9 size of the bytes the server sent for each places-*.bin (or .json), search-terms-*.json (the search tables, fetched with the table), plan-*.pmtiles and features-*.geojson response (a range response: of its slice), summed; data_first_visit_with_service_worker: the same with the service worker allowed, until it is ready (its precache included)",
         heap: `main-thread JS heap 0.6 s (100k: 1.5 s) after the first idle, after a forced GC (MapLibre's workers not included)`,
       },
     };

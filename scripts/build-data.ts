@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { writeCoverage } from './lib/coverage-check.ts';
+import { encodePlacesTableBinary } from '../src/data/places-table-binary.ts';
 import { rollupOf } from '../src/data/taxonomy.ts';
 import { buildDataset, type DatasetInput } from './lib/dataset.ts';
 import { placesTable, planArchive } from './lib/plan-split.ts';
@@ -74,6 +75,8 @@ function main() {
   writeJson(join(ROOT, 'data/features.geojson'), out.features);
   const split = placesTable(out.features!, search.out as SearchTables);
   writeJson(join(ROOT, 'data/places.json'), split.table);
+  // The same table as the app downloads it: no parsing (src/data/places-table-binary.ts).
+  writeFileSync(join(ROOT, 'data/places.bin'), encodePlacesTableBinary(split.table));
   writeJson(join(ROOT, 'data/search-words.json'), split.words);
   // The chunk files are named by their content: old names go.
   rmSync(join(ROOT, 'data/texts'), { recursive: true, force: true });

@@ -1,26 +1,30 @@
-import placesUrl from '../../data/places.json?url';
+import placesUrl from '../../data/places.bin?url';
 import searchWordsUrl from '../../data/search-words.json?url';
 import industriesJson from '../../data/industries.json';
 import regionsJson from '../../data/regions.json';
 import manifestJson from '../../seeds/manifest.json';
 import type { Dataset, DocumentMeta, Industry, IndustryGroup, Region } from './types.ts';
 import { rollupOf } from './taxonomy.ts';
-import { decodePlacesTable, decodePlacesTableInSlices, TableError, type DecodedTable } from './places-table.ts';
+import {
+  damagedTableMessage,
+  decodePlacesTable,
+  decodePlacesTableInSlices,
+  TableError,
+  type DecodedTable,
+} from './places-table.ts';
+import { BinaryTableError, isBinaryTable, readPlacesTableBinary } from './places-table-binary.ts';
 import { shareListIds } from './query.ts';
 import { loadSearchTables } from './search/tables.ts';
 import { placeWordsOf, type PlaceWords } from './search/place-words.ts';
 import { fetchJson, fetchOk, networkError, notJson } from './fetch-json.ts';
-import { tableReceiver } from './places-table-transfer.ts';
+import { tableReceiver, unpackTable } from './places-table-transfer.ts';
 import type { TableWorkerReply, TableWorkerRequest } from './places-table.worker.ts';
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
 type Taxonomy = { groups: IndustryGroup[]; industries: Industry[] };
 
-const damaged = (e: unknown) =>
-  e instanceof TableError
-    ? new Error(`The plan data file is damaged (${e.message}). 规划数据文件已损坏（${e.message}）。`, { cause: e })
-    : e;
+const damaged = (e: unknown) => (e instanceof TableError ? new Error(damagedTableMessage(e.message), { cause: e }) : e);
 
 /**
  * Builds the in-memory dataset from the attribute table (data/places.json, places-table.ts): rows
@@ -155,11 +159,19 @@ async function fetchTable(url: string): Promise<unknown> {
     worker.terminate();
   }
   // It failed after the bytes went to it: the page downloads the file again and parses it.
-  if (answer === 'failed') return fetchJson<unknown>(url, PLAN_DATA);
+  if (answer === 'failed') return parseHere(await fetchOk(url, PLAN_DATA));
   return answer.table;
 }
 
+/** The table from its bytes, on the page: the binary form (places-table-binary.ts), or the JSON. */
 function parseBytes(bytes: ArrayBuffer): unknown {
+  if (isBinaryTable(bytes)) {
+    try {
+      return unpackTable(readPlacesTableBinary(bytes));
+    } catch (e) {
+      throw e instanceof BinaryTableError ? new Error(damagedTableMessage(e.message), { cause: e }) : e;
+    }
+  }
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
@@ -168,11 +180,9 @@ function parseBytes(bytes: ArrayBuffer): unknown {
 }
 
 async function parseHere(response: Response): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch {
-    throw notJson(PLAN_DATA);
-  }
+  const bytes = await response.arrayBuffer().catch(() => null);
+  if (!bytes) throw networkError(PLAN_DATA);
+  return parseBytes(bytes);
 }
 
 /** The first view's data: the attribute table (the map's geometry comes from the tiles). */

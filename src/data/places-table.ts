@@ -14,6 +14,7 @@ import {
   type PackedLists,
   type TableMessage,
 } from './places-table-transfer.ts';
+import { BinaryTableError, readPlacesTableBinary } from './places-table-binary.ts';
 import { KIND_ORDER } from './types.ts';
 import { isListOrder, listOrderOf, type ListIds } from './query.ts';
 
@@ -182,6 +183,10 @@ const FILTER_KEYS_OF_TABLE = ['industries', 'kinds', 'docs', 'prefectures'] as c
 
 /** Raised when the file as a whole cannot be read (its rows are reported one by one instead). */
 export class TableError extends Error {}
+
+/** What the reader is told of a table that cannot be read at all, and why (`detail`). */
+export const damagedTableMessage = (detail: string): string =>
+  `The plan data file is damaged (${detail}). 规划数据文件已损坏（${detail}）。`;
 
 const isCode = (c: unknown, size: number): c is number => Number.isInteger(c) && (c as number) >= 0 && (c as number) < size;
 
@@ -446,6 +451,43 @@ function* decodeSteps(
  */
 export function packForPage(json: unknown): { message: TableMessage; transfer: ArrayBuffer[] }[] {
   return tableMessages(packTable(json, TEXT_FIELDS, listOrderIsSorted(json)));
+}
+
+/**
+ * What the table's worker posts the page for the binary form (places-table-binary.ts): read as it
+ * is packed already, with whether its list order is sorted. Bytes that are not such a file, or are
+ * cut short, are answered with the message the page shows.
+ */
+export function packBinaryForPage(bytes: ArrayBuffer): { message: TableMessage; transfer: ArrayBuffer[] }[] {
+  let packed: ReturnType<typeof readPlacesTableBinary>;
+  try {
+    packed = readPlacesTableBinary(bytes);
+  } catch (e) {
+    if (e instanceof BinaryTableError) return [{ message: { error: damagedTableMessage(e.message) }, transfer: [] }];
+    throw e;
+  }
+  return tableMessages({ ...packed, listOrderSorted: packedListOrderIsSorted(packed) });
+}
+
+/** listOrderIsSorted, for a table read packed (places-table-binary.ts): the same check. */
+function packedListOrderIsSorted(t: ReturnType<typeof readPlacesTableBinary>): boolean {
+  try {
+    const columns = t.columns as Record<string, { packed?: string; values?: ArrayLike<number>; text?: string; ends?: Uint32Array }>;
+    const strings = t.strings as { text: string; ends: Uint32Array };
+    const { list_order: order, province, kind, name_pinyin: pinyin } = columns;
+    const text = (p: { text?: string; ends?: Uint32Array }, k: number) =>
+      p.text!.slice(k > 0 ? p.ends![k - 1] : 0, p.ends![k]);
+    const rows = t.rest.rows;
+    if (!Number.isInteger(rows) || strings?.ends === undefined || pinyin?.ends === undefined) return false;
+    if (!order?.values || !province?.values || !kind?.values) return false;
+    return isListOrder(order.values, rows as number, {
+      province: (i) => text(strings, province.values![i]),
+      kind: (i) => text(strings, kind.values![i]),
+      pinyin: (i) => text(pinyin, i),
+    });
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -4,7 +4,8 @@
 // here; a file that is not JSON is answered with fetchJson's message. It checks that the build's
 // list order is sorted; the page decodes and checks the rest.
 import { notJson, type DataFile } from './fetch-json.ts';
-import { packForPage } from './places-table.ts';
+import { isBinaryTable } from './places-table-binary.ts';
+import { packBinaryForPage, packForPage } from './places-table.ts';
 import type { TableMessage } from './places-table-transfer.ts';
 
 export type TableWorkerRequest = { bytes: ArrayBuffer; what: DataFile };
@@ -14,6 +15,11 @@ const reply = (message: TableWorkerReply, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(message, transfer);
 
 self.onmessage = (e: MessageEvent<TableWorkerRequest>) => {
+  // The form the app downloads needs no parsing: read in place (places-table-binary.ts).
+  if (isBinaryTable(e.data.bytes)) {
+    for (const { message, transfer } of packBinaryForPage(e.data.bytes)) reply(message, transfer);
+    return;
+  }
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(e.data.bytes));

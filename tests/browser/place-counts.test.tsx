@@ -19,6 +19,7 @@ import {
   TILE_COUNT_LAYERS,
 } from '../../src/map-style/plan-layers.ts';
 import type { PlacesTable } from '../../src/data/places-table.ts';
+import { tablePath, tableResponse } from './support/table-fetch.ts';
 import { NATIONAL_ARCHIVE, NATIONAL_FIRST_ZOOM } from './support/national.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { datasetLoaded, drawnPlaceIds, idleMap, mountApp, settledListIds, unmountApp } from './support/app.tsx';
@@ -55,16 +56,15 @@ function byteServing(bytes: Uint8Array, request: Request): Response {
 function serveNational(table: (t: PlacesTable) => PlacesTable | null = (t) => t) {
   const original = window.fetch;
   const archivePath = new URL(planArchiveUrl, location.href).pathname;
-  const tablePath = new URL(placesUrl, location.href).pathname;
   let national: Promise<Uint8Array> | null = null;
   window.fetch = async (input, init) => {
     const request = new Request(input, init);
     const path = new URL(request.url).pathname;
-    if (path === tablePath) {
+    if (path === tablePath()) {
       const given = table((await (await original(placesUrl)).json()) as PlacesTable);
       if (!given) return new Response('not found', { status: 404 });
       given.tiles.minzoom = TILE_MIN_ZOOM;
-      return new Response(JSON.stringify(given), { headers: { 'Content-Type': 'application/json' } });
+      return tableResponse(given);
     }
     if (path !== archivePath) return original(input, init);
     national ??= original(`/${NATIONAL_ARCHIVE}`).then(async (r) => {

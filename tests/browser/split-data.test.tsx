@@ -8,7 +8,8 @@ import { page } from 'vitest/browser';
 import { planArchiveUrl } from '../../src/data/plan-archive.ts';
 import { PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { datasetLoaded, idleMap, listedIds, mountApp, settledListIds, unmountApp } from './support/app.tsx';
+import { datasetLoaded, drawnPlaceIds, idleMap, listedIds, mountApp, settledListIds, unmountApp } from './support/app.tsx';
+import { answerTable } from './support/table-fetch.ts';
 import { watchPage, type PageWatch } from './support/guards.ts';
 import { afterFirstView, FIRST_VIEW_MARK, NO_FIRST_VIEW_MARK } from '../../src/lib/after-first-view.ts';
 
@@ -163,6 +164,21 @@ test.each([
   );
   await listSearchAndDetailsWork();
   // The failure is reported, not thrown: nothing uncaught.
+  expect(watch.errors.filter((e) => !e.startsWith('console.error'))).toEqual([]);
+});
+
+test('an attribute table cut short: the list says the file is damaged; the map still draws every place from its tiles', async () => {
+  // The bytes as a download broken off halfway would leave them (places-table-binary.ts).
+  restoreFetch = answerTable(async (original, request) => {
+    const bytes = await (await original(request)).arrayBuffer();
+    return new Response(bytes.slice(0, Math.floor(bytes.byteLength / 2)));
+  });
+  watch = watchPage();
+  await mountApp('?lang=en');
+  await expect.poll(() => useAppStore.getState().loadError).toMatch(/plan data file is damaged \(cut short/);
+  await expect.element(page.getByRole('alert').filter({ hasText: /plan data file is damaged/ })).toBeVisible();
+  const map = await idleMap({ plan: true });
+  expect(drawnPlaceIds(map).size).toBeGreaterThan(0);
   expect(watch.errors.filter((e) => !e.startsWith('console.error'))).toEqual([]);
 });
 

@@ -2,6 +2,7 @@
 // the first visit, updated when a new build is deployed, under any base path, with robots.txt,
 // a link card, source maps and precompressed files.
 import { placesTable } from '../../scripts/lib/plan-split.ts';
+import { encodePlacesTableBinary } from '../../src/data/places-table-binary.ts';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ const datasetFrom = (dir: string): Plugin => ({
   name: 'test-dataset',
   enforce: 'pre',
   resolveId: (source) => {
-    const m = /\/data\/(features\.geojson|places\.json|search-words\.json)\?url$/.exec(source);
+    const m = /\/data\/(features\.geojson|places\.bin|search-words\.json)\?url$/.exec(source);
     return m ? `${join(dir, m[1])}?url` : undefined;
   },
 });
@@ -53,6 +54,7 @@ beforeAll(async () => {
   // Cut by the build's own step, as `npm run data` does.
   const split = placesTable(data, JSON.parse(readFileSync('data/search-terms.json', 'utf8')));
   writeFileSync(join(root, 'data', 'places.json'), JSON.stringify(split.table));
+  writeFileSync(join(root, 'data', 'places.bin'), encodePlacesTableBinary(split.table));
   writeFileSync(join(root, 'data', 'search-words.json'), JSON.stringify(split.words));
   mkdirSync(join(root, 'data', 'texts'));
   for (const t of split.texts) writeFileSync(join(root, 'data', 'texts', t.file), JSON.stringify(t.content));
@@ -199,7 +201,7 @@ test('a new deployment shows the update prompt; accepting it serves the new data
       const urls: string[] = [];
       for (const name of await caches.keys())
         for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
-      return urls.filter((u) => /places-[^/]*\.json$/.test(u));
+      return urls.filter((u) => /places-[^/]*\.bin$/.test(u));
     });
   const before = await precachedData();
   expect(before).toHaveLength(1);
@@ -308,14 +310,14 @@ test('robots.txt is text (also for a page the service worker controls); the mani
 test('every compressible file of a build has .gz and .br siblings with the same content', () => {
   const files = readdirSync(sub.dir, { recursive: true, encoding: 'utf8' }).filter(
     (f) =>
-      /\.(html|js|mjs|css|json|geojson|webmanifest|svg|txt|map)$/.test(f) && statSync(join(sub.dir, f)).size >= 1024,
+      /\.(html|js|mjs|css|json|bin|geojson|webmanifest|svg|txt|map)$/.test(f) && statSync(join(sub.dir, f)).size >= 1024,
   );
   // The app's own kinds of file are all there.
   for (const kind of [
     /^index\.html$/,
     /^sw\.js$/,
     /features-.*\.geojson$/,
-    /places-.*\.json$/,
+    /places-.*\.bin$/,
     /search-words-.*\.json$/,
     /^basemap\/land\.geojson$/,
     /\.css$/,

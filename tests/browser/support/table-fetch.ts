@@ -1,17 +1,26 @@
-// The app's fetch of the attribute table (data/places.json), answered by a test: held back, or
+// The app's fetch of the attribute table (data/places.bin), answered by a test: held back, or
 // replaced by a table of thousands of places made of real rows. Every other request goes through.
+import tableUrl from '../../../data/places.bin?url';
 import placesUrl from '../../../data/places.json?url';
 import type { PlacesTable } from '../../../src/data/places-table.ts';
+import { encodePlacesTableBinary } from '../../../src/data/places-table-binary.ts';
+
+/** The path the app fetches the attribute table from. */
+export const tablePath = (): string => new URL(tableUrl, location.href).pathname;
+
+/** A table as the app downloads it (the binary form of the JSON one, places-table-binary.ts). */
+export const tableResponse = (table: PlacesTable): Response =>
+  new Response(encodePlacesTableBinary(table), { headers: { 'Content-Type': 'application/octet-stream' } });
 
 /** Answers the table's requests with `answer` until the returned function is called. */
 export function answerTable(
   answer: (original: typeof window.fetch, request: Request) => Promise<Response>,
 ): () => void {
   const original = window.fetch;
-  const tablePath = new URL(placesUrl, location.href).pathname;
+  const path = tablePath();
   window.fetch = async (input, init) => {
     const request = new Request(input, init);
-    return new URL(request.url).pathname === tablePath ? answer(original, request) : original(request);
+    return new URL(request.url).pathname === path ? answer(original, request) : original(request);
   };
   return () => {
     window.fetch = original;
@@ -57,6 +66,6 @@ export function serveRepeatedTable(copies: number): () => void {
       ...Array.from({ length: copies }, (_, copy) => at.slice(1).map((a) => a + copy * total)).flat(),
     ];
     const table = { ...t, rows: t.rows * copies, columns: out };
-    return new Response(JSON.stringify(table), { headers: { 'Content-Type': 'application/json' } });
+    return tableResponse(table as unknown as PlacesTable);
   });
 }
