@@ -8,7 +8,15 @@ import { page } from 'vitest/browser';
 import { planArchiveUrl } from '../../src/data/plan-archive.ts';
 import { PLAN_LABEL_MINZOOM } from '../../src/map-style/plan-layers.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { datasetLoaded, drawnPlaceIds, idleMap, listedIds, mountApp, settledListIds, unmountApp } from './support/app.tsx';
+import {
+  datasetLoaded,
+  drawnPlaceIds,
+  idleMap,
+  listedIds,
+  mountApp,
+  settledListIds,
+  unmountApp,
+} from './support/app.tsx';
 import { answerTable } from './support/table-fetch.ts';
 import { watchPage, type PageWatch } from './support/guards.ts';
 import { afterFirstView, FIRST_VIEW_MARK, NO_FIRST_VIEW_MARK } from '../../src/lib/after-first-view.ts';

@@ -310,7 +310,8 @@ test('robots.txt is text (also for a page the service worker controls); the mani
 test('every compressible file of a build has .gz and .br siblings with the same content', () => {
   const files = readdirSync(sub.dir, { recursive: true, encoding: 'utf8' }).filter(
     (f) =>
-      /\.(html|js|mjs|css|json|bin|geojson|webmanifest|svg|txt|map)$/.test(f) && statSync(join(sub.dir, f)).size >= 1024,
+      /\.(html|js|mjs|css|json|bin|geojson|webmanifest|svg|txt|map)$/.test(f) &&
+      statSync(join(sub.dir, f)).size >= 1024,
   );
   // The app's own kinds of file are all there.
   for (const kind of [

@@ -6,17 +6,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { datasetFrom } from '../../src/data/load-dataset.ts';
 import { packBinaryForPage, type PlacesTable } from '../../src/data/places-table.ts';
-import {
-  encodePlacesTableBinary,
-  isBinaryTable,
-  readPlacesTableBinary,
-} from '../../src/data/places-table-binary.ts';
+import { encodePlacesTableBinary, isBinaryTable, readPlacesTableBinary } from '../../src/data/places-table-binary.ts';
 import { tableReceiver, unpackTable } from '../../src/data/places-table-transfer.ts';
 import { documents, readJson, realDataset, regions, taxonomy } from '../support/dataset.ts';
 
 const committed = () => readJson<PlacesTable>('data/places.json');
 const load = (table: unknown) => datasetFrom(table, taxonomy, regions, documents);
-const bufferOf = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+const bufferOf = (bytes: Uint8Array) =>
+  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 /** The bytes as the page gets them from the worker (places-table.worker.ts), message by message. */
 const viaWorker = (bytes: ArrayBuffer) => {
   const receiver = tableReceiver();
@@ -75,16 +72,22 @@ describe('the binary attribute table', () => {
     for (const end of [6, 40, Math.floor(bytes.byteLength / 3), bytes.byteLength - 1]) {
       const cut = bytes.slice(0, end);
       const message = packBinaryForPage(cut)[0].message;
-      expect(message).toEqual({ error: expect.stringMatching(/^The plan data file is damaged \(.+\)\. 规划数据文件已损坏/) });
+      expect(message).toEqual({
+        error: expect.stringMatching(/^The plan data file is damaged \(.+\)\. 规划数据文件已损坏/),
+      });
       expect(() => tableReceiver().take(message)).toThrow(/damaged/);
     }
     const json = new TextEncoder().encode(JSON.stringify(committed()));
     expect(isBinaryTable(bufferOf(json))).toBe(false);
-    expect(packBinaryForPage(bufferOf(json))[0].message).toEqual({ error: expect.stringMatching(/not a plan data table/) });
+    expect(packBinaryForPage(bufferOf(json))[0].message).toEqual({
+      error: expect.stringMatching(/not a plan data table/),
+    });
     // A header that is not JSON.
     const broken = new Uint8Array(bytes.slice(0));
     broken[9] = 0x7b; // '{' twice
     broken[8] = 0x7b;
-    expect(packBinaryForPage(broken.buffer)[0].message).toEqual({ error: expect.stringMatching(/header is not readable/) });
+    expect(packBinaryForPage(broken.buffer)[0].message).toEqual({
+      error: expect.stringMatching(/header is not readable/),
+    });
   });
 });
