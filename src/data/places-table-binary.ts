@@ -160,6 +160,8 @@ export function readPlacesTableBinary(bytes: ArrayBuffer): Exclude<PackedTable, 
   };
   const u8 = (b: ArrayBuffer, o: number, n: number) => new Uint8Array(b, o, n);
   const u32 = (b: ArrayBuffer, o: number, n: number) => new Uint32Array(b, o, n);
+  // Each part is copied out of the file's buffer (slice, from): the worker moves each part's buffer
+  // with its own message, and moving a view of the shared one would detach every other part.
   const read = (spec: PartSpec | undefined): unknown => {
     if (typeof spec !== 'object' || spec === null) throw new BinaryTableError('a part is not described');
     switch (spec.type) {
