@@ -17,6 +17,7 @@ import { shareListIds } from './query.ts';
 import { loadSearchTables } from './search/tables.ts';
 import { placeWordsOf, type PlaceWords } from './search/place-words.ts';
 import { fetchJson, fetchOk, networkError, notJson } from './fetch-json.ts';
+import { afterFirstView } from '../lib/after-first-view.ts';
 import { tableReceiver, unpackTable } from './places-table-transfer.ts';
 import type { TableWorkerReply, TableWorkerRequest } from './places-table.worker.ts';
 
@@ -110,9 +111,9 @@ function datasetOf(
 const PLAN_DATA = { en: 'plan data', zh: '规划数据' };
 
 /**
- * The attribute table: downloaded here (the page preloads it), parsed by a worker
- * (places-table.worker.ts) while the page goes on drawing the map; parsed here where no worker can
- * be started.
+ * The attribute table: downloaded here (the page preloads it; a large one is taken in after the map's
+ * first view, tableBytes), parsed by a worker (places-table.worker.ts) while the page goes on drawing
+ * the map; parsed here where no worker can be started.
  */
 async function fetchTable(url: string): Promise<unknown> {
   const response = await fetchOk(url, PLAN_DATA);
@@ -141,7 +142,7 @@ async function fetchTable(url: string): Promise<unknown> {
       resolve('failed');
     };
   });
-  const bytes = await response.arrayBuffer().catch(() => null);
+  const bytes = await tableBytes(response).catch(() => null);
   if (!bytes) {
     worker.terminate();
     throw networkError(PLAN_DATA);
@@ -163,6 +164,49 @@ async function fetchTable(url: string): Promise<unknown> {
   return answer.table;
 }
 
+/**
+ * Above this size the table's body is taken in only after the map's first view (afterFirstView).
+ * A national table (35 MB at 100,000 places) taken in at once competes with the map for the two
+ * cores the page has: first-idle at 100k 1934 → 1556 ms against the empty map's 1195 (medians of 8,
+ * interleaved), for a list 0.15 s later. The real table (75 KB) is far below it: its list is as early
+ * as before. The file is still preloaded: its bytes wait in the browser's cache.
+ */
+export const LARGE_TABLE_BYTES = 2 ** 20;
+
+/** The table's bytes, the body of a large table (LARGE_TABLE_BYTES) read after the first view. */
+async function tableBytes(response: Response): Promise<ArrayBuffer> {
+  const header = response.headers.get('Content-Length');
+  const length = header === null ? NaN : Number(header);
+  if (length <= LARGE_TABLE_BYTES || !response.body) return response.arrayBuffer();
+  const firstView = () => new Promise<void>((resolve) => afterFirstView(resolve));
+  if (length > LARGE_TABLE_BYTES) {
+    await firstView();
+    return response.arrayBuffer();
+  }
+  // No length given (a host that compresses on the fly): read until the table proves large.
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let waited = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    size += value.byteLength;
+    if (!waited && size > LARGE_TABLE_BYTES) {
+      waited = true;
+      await firstView();
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
+  return bytes.buffer;
+}
+
 /** The table from its bytes, on the page: the binary form (places-table-binary.ts), or the JSON. */
 function parseBytes(bytes: ArrayBuffer): unknown {
   if (isBinaryTable(bytes)) {
@@ -180,7 +224,7 @@ function parseBytes(bytes: ArrayBuffer): unknown {
 }
 
 async function parseHere(response: Response): Promise<unknown> {
-  const bytes = await response.arrayBuffer().catch(() => null);
+  const bytes = await tableBytes(response).catch(() => null);
   if (!bytes) throw networkError(PLAN_DATA);
   return parseBytes(bytes);
 }

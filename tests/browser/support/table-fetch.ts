@@ -8,9 +8,19 @@ import { encodePlacesTableBinary } from '../../../src/data/places-table-binary.t
 /** The path the app fetches the attribute table from. */
 export const tablePath = (): string => new URL(tableUrl, location.href).pathname;
 
-/** A table as the app downloads it (the binary form of the JSON one, places-table-binary.ts). */
-export const tableResponse = (table: PlacesTable): Response =>
-  new Response(encodePlacesTableBinary(table), { headers: { 'Content-Type': 'application/octet-stream' } });
+/**
+ * A table as the app downloads it (the binary form of the JSON one, places-table-binary.ts); with
+ * `length`, its Content-Length as a static host sends it (without: as a host that compresses on the fly).
+ */
+export function tableResponse(table: PlacesTable, { length = false } = {}): Response {
+  const bytes = encodePlacesTableBinary(table);
+  return new Response(bytes, {
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      ...(length ? { 'Content-Length': String(bytes.byteLength) } : {}),
+    },
+  });
+}
 
 /** Answers the table's requests with `answer` until the returned function is called. */
 export function answerTable(
@@ -48,7 +58,7 @@ export function holdTable(): { release: () => void; restore: () => void } {
  * Serves the real table `copies` times over (for what only shows at that size: counts of 1,000 and
  * more). Copy 0 keeps the real ids; copy k's ids end in `-copy-k`.
  */
-export function serveRepeatedTable(copies: number): () => void {
+export function serveRepeatedTable(copies: number, { length = false } = {}): () => void {
   return answerTable(async (original) => {
     const t = (await (await original(placesUrl)).json()) as PlacesTable;
     const c = t.columns as unknown as Record<string, unknown[]>;
@@ -66,6 +76,6 @@ export function serveRepeatedTable(copies: number): () => void {
       ...Array.from({ length: copies }, (_, copy) => at.slice(1).map((a) => a + copy * total)).flat(),
     ];
     const table = { ...t, rows: t.rows * copies, columns: out };
-    return tableResponse(table as unknown as PlacesTable);
+    return tableResponse(table as unknown as PlacesTable, { length });
   });
 }
