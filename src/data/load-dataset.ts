@@ -166,7 +166,7 @@ async function fetchTable(url: string): Promise<unknown> {
 
 /**
  * Above this size the table's body is taken in only after the map's first view (afterFirstView).
- * A national table (35 MB at 100,000 places) taken in at once competes with the map for the two
+ * A national table (33 MB at 100,000 places) taken in at once competes with the map for the two
  * cores the page has: first-idle at 100k 1934 → 1556 ms against the empty map's 1195 (medians of 8,
  * interleaved), for a list 0.15 s later. The real table (75 KB) is far below it: its list is as early
  * as before. The file is still preloaded: its bytes wait in the browser's cache.
