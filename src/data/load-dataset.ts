@@ -185,7 +185,7 @@ async function tableBytes(response: Response): Promise<ArrayBuffer> {
   }
   // No length given (a host that compresses on the fly): read until the table proves large.
   const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
+  const parts: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   let waited = false;
   for (;;) {
@@ -198,13 +198,7 @@ async function tableBytes(response: Response): Promise<ArrayBuffer> {
       await firstView();
     }
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.byteLength;
-  }
-  return bytes.buffer;
+  return new Blob(parts).arrayBuffer();
 }
 
 /** The table from its bytes, on the page: the binary form (places-table-binary.ts), or the JSON. */
