@@ -125,7 +125,13 @@ test('an industry filter changes the features drawn on the map and the list iden
   const expected = dataset.features.filter((f) => f.industries.includes('petrochemical')).map((f) => f.id);
   expect((await settledListIds()).sort()).toEqual(expected.sort());
   expect(new URLSearchParams(location.search).get('ind')).toBe('petrochemical');
-  // The legend explains what is drawn: the kinds of these places, no others.
+  // The legend explains what is drawn: the kinds of these places, no others (it was closed while
+  // the filter changed; opened, it reads the set now listed).
+  const legend = document.querySelector<HTMLDetailsElement>('[data-testid="legend"]')!;
+  expect(legend.open).toBe(false);
+  expect(legend.querySelectorAll('li')).toHaveLength(0);
+  await page.getByText('图例', { exact: true }).click();
+  await expect.poll(() => legend.querySelectorAll('li').length).toBeGreaterThan(0);
   const legendKinds = [...document.querySelectorAll('[data-testid="legend"] li')].map((li) => li.textContent);
   const kinds = new Set(expected.map((id) => dataset.byId.get(id)!.kind));
   expect(legendKinds.sort()).toEqual([...kinds].map((k) => KIND_LABELS[k].zh).sort());

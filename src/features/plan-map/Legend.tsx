@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { KIND_ORDER } from '../../data/types.ts';
+import { useMemo, useState } from 'react';
+import { KIND_ORDER, type PlanFeature } from '../../data/types.ts';
 import { kindsOf } from '../../data/place-columns.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -14,31 +14,15 @@ export function Legend() {
   const planner = useAppStore((s) => s.mode === 'planner');
   const zoom = useAppStore((s) => s.view?.zoom);
   const i18n = useI18n();
-  // Once per result set, from the kinds by row (a click on a filter re-renders the legend with the
-  // previous set first, and must not wait for a pass over 100,000 places).
-  const { present, areaKinds } = useMemo(() => kindsOf(places, dataset?.features ?? places), [places, dataset]);
+  // Open only where the map is wide enough to spare its corner (it covered a quarter of a
+  // 1366-pixel map); a click opens it anywhere.
+  const [open, setOpen] = useState(() => !planner && window.matchMedia?.('(min-width: 1600px)').matches);
   if (!dataset) return null;
   return (
-    <details
-      className="legend"
-      data-testid="legend"
-      // Open only where the map is wide enough to spare its corner (it covered a quarter of a
-      // 1366-pixel map); a click opens it anywhere.
-      open={!planner && window.matchMedia?.('(min-width: 1600px)').matches}
-    >
+    <details className="legend" data-testid="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{i18n.t('legend')}</summary>
-      <ul>
-        {KIND_ORDER.filter((k) => present.has(k)).map((k) => (
-          <li key={k}>
-            <span
-              className={`legend__symbol ${areaKinds.has(k) ? 'legend__symbol--area' : ''}`}
-              style={{ background: KIND_COLORS[k], borderColor: KIND_COLORS[k] }}
-              aria-hidden="true"
-            />
-            {i18n.kindName(k)}
-          </li>
-        ))}
-      </ul>
+      {/* A closed legend reads nothing: a filter at 100,000 places need not pass over them for it. */}
+      {open && <LegendKinds places={places} all={dataset.features} />}
       <p className="legend__note">{i18n.t('legendNote')}</p>
       {/* Below the tile archive's first zoom the map counts places (plan-map/counts.ts). */}
       {dataset.tileMinZoom > PLAN_MAP_MIN_ZOOM && (zoom === undefined || zoom < dataset.tileMinZoom) && (
@@ -48,5 +32,27 @@ export function Legend() {
         </p>
       )}
     </details>
+  );
+}
+
+/** The kinds of the places in the result set, as dots or areas. */
+function LegendKinds({ places, all }: { places: readonly PlanFeature[]; all: readonly PlanFeature[] }) {
+  const i18n = useI18n();
+  // Once per result set, from the kinds by row (a click on a filter re-renders the legend with the
+  // previous set first, and must not wait for a pass over 100,000 places).
+  const { present, areaKinds } = useMemo(() => kindsOf(places, all), [places, all]);
+  return (
+    <ul>
+      {KIND_ORDER.filter((k) => present.has(k)).map((k) => (
+        <li key={k}>
+          <span
+            className={`legend__symbol ${areaKinds.has(k) ? 'legend__symbol--area' : ''}`}
+            style={{ background: KIND_COLORS[k], borderColor: KIND_COLORS[k] }}
+            aria-hidden="true"
+          />
+          {i18n.kindName(k)}
+        </li>
+      ))}
+    </ul>
   );
 }
