@@ -1,11 +1,14 @@
-// `npm run bench:profile -- 100000 [app|maplibre|leaflet ...]`: where the time of the benchmark's
+// `npm run bench:profile -- 100000 [app|maplibre|leaflet ...] [--cpu]`: where the time of the benchmark's
 // first-idle and filter goes. One traced run per page (not counted by `npm run bench`: tracing slows
 // everything down): how long each thread that draws the map was busy in the span, from a Chrome
 // trace: the page's main thread, MapLibre's worker(s), the GPU process (where SwiftShader draws
 // WebGL without a GPU), and how long the main thread sat waiting for the GPU process.
+// `--cpu`: the app built without minifying, and the filter's main-thread JavaScript from a CPU
+// profile: the functions that took most time themselves, and the app's own functions (components,
+// hooks, counts) with what they called.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.config.ts';
 import { ensureData } from './generate.ts';
 import { buildAll, fitView, measurePane, serve } from './run.ts';
@@ -79,6 +82,51 @@ export function busyByThread(events: TraceEvent[], from = -Infinity, to = Infini
   return out;
 }
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The app's own functions worth naming in a profile: components, hooks and the counting code. */
+const APP_FUNCTION = /^([A-Z][A-Za-z]{2,}|use[A-Z]\w*|\w*(Counts|Places|Facets|Of|Target))$/;
+
+/**
+ * Milliseconds per function in a CPU profile: `self` (sampled in the function itself) and, for the
+ * app's own functions in its main chunk, `inclusive` (in it or what it called, counted once a sample).
+ */
+export function cpuTimes(profile: CpuProfile): { self: Map<string, number>; inclusive: Map<string, number> } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const own = byId.get(id)!.callFrame.functionName || '(anonymous)';
+    self.set(own, (self.get(own) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const { functionName, url } = byId.get(at)!.callFrame;
+      if (/\/assets\/index-/.test(url) && APP_FUNCTION.test(functionName)) seen.add(functionName);
+    }
+    for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+  });
+  return { self, inclusive };
+}
+
+/** Runs `action` under the CPU profiler (0.1 ms samples) and returns what it sampled. */
+async function cpuProfiled<T>(page: Page, action: () => Promise<T>): Promise<[T, CpuProfile]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const result = await action();
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  await cdp.detach();
+  return [result, profile];
+}
+
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'gpu', 'v8.execute', 'blink.user_timing'];
 
 async function profile(
@@ -88,7 +136,12 @@ async function profile(
   map: string,
   pane: { w: number; h: number },
   industry: string,
-) {
+  cpu: boolean,
+): Promise<{
+  phases: Record<string, { wall: number; busy: Record<string, number> }>;
+  wall?: number;
+  cpuProfile?: CpuProfile;
+}> {
   const context = await browser.newContext({
     viewport: { width: 1366, height: 800 },
     locale: 'zh-CN',
@@ -127,45 +180,47 @@ async function profile(
     await page.locator('details.filters > summary').click();
     await page.waitForTimeout(300);
   }
-  const filter = await traced(
-    () =>
-      page.evaluate(
-        async ({ app, industry }) => {
-          const t0 = performance.mark('bench:toggle').startTime;
-          if (app) document.querySelector<HTMLInputElement>(`input[name="industries"][value="${industry}"]`)?.click();
-          else
-            (window as unknown as { __bench: { toggleIndustry: (id: string) => void } }).__bench.toggleIndustry(
-              industry,
-            );
-          for (;;) {
-            await new Promise((r) => setTimeout(r, 50));
-            const applied = performance.getEntriesByName('map:filter').find((e) => e.startTime >= t0)?.startTime;
-            const idles = performance
-              .getEntriesByName('map:idle')
-              .filter((e) => applied !== undefined && e.startTime > applied);
-            const last = idles.at(-1)?.startTime;
-            if (last !== undefined && performance.now() - last > 300) {
-              performance.mark('bench:done', { startTime: last });
-              return last - t0;
-            }
-            if (performance.now() - t0 > 120_000) throw new Error('no idle after the filter');
+  const toggle = () =>
+    page.evaluate(
+      async ({ app, industry }) => {
+        const t0 = performance.mark('bench:toggle').startTime;
+        if (app) document.querySelector<HTMLInputElement>(`input[name="industries"][value="${industry}"]`)?.click();
+        else
+          (window as unknown as { __bench: { toggleIndustry: (id: string) => void } }).__bench.toggleIndustry(industry);
+        for (;;) {
+          await new Promise((r) => setTimeout(r, 50));
+          const applied = performance.getEntriesByName('map:filter').find((e) => e.startTime >= t0)?.startTime;
+          const idles = performance
+            .getEntriesByName('map:idle')
+            .filter((e) => applied !== undefined && e.startTime > applied);
+          const last = idles.at(-1)?.startTime;
+          if (last !== undefined && performance.now() - last > 300) {
+            performance.mark('bench:done', { startTime: last });
+            return last - t0;
           }
-        },
-        { app: target === 'app', industry },
-      ),
-    'bench:toggle',
-    'bench:done',
-  );
+          if (performance.now() - t0 > 120_000) throw new Error('no idle after the filter');
+        }
+      },
+      { app: target === 'app', industry },
+    );
+  // The CPU profiler and the trace each slow the page down: one or the other for the filter.
+  if (cpu) {
+    const [wall, cpuProfile] = await cpuProfiled(page, toggle);
+    await context.close();
+    return { phases: { load }, wall, cpuProfile };
+  }
+  const filter = await traced(toggle, 'bench:toggle', 'bench:done');
   await context.close();
-  return { load, filter };
+  return { phases: { load, filter } };
 }
 
 async function main() {
   const args = process.argv.slice(2);
   const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);
   const targets = args.filter((a): a is Target => ['app', 'maplibre', 'leaflet'].includes(a));
+  const cpu = args.includes('--cpu');
   const [meta] = ensureData([n]);
-  await buildAll();
+  await buildAll({ minify: !cpu });
   const { origin, server } = await serve(n);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
@@ -176,12 +231,25 @@ async function main() {
       `N = ${n}, one traced run each (tracing slows pages down; compare threads, not totals with npm run bench)`,
     );
     for (const target of targets.length ? targets : (['app', 'maplibre', 'leaflet'] as Target[])) {
-      const r = await profile(browser, target, origin, `${view.zoom}/${view.lat}/${view.lng}`, pane, industry);
-      for (const [phase, { wall, busy }] of Object.entries(r)) {
+      const r = await profile(browser, target, origin, `${view.zoom}/${view.lat}/${view.lng}`, pane, industry, cpu);
+      for (const [phase, { wall, busy }] of Object.entries(r.phases)) {
         const parts = Object.entries(busy).map(([k, v]) =>
           k === 'animation frames' ? `${v} ${k}` : `${k} ${Math.round(v)} ms`,
         );
         console.log(`${target.padEnd(8)} ${phase.padEnd(6)} ${Math.round(wall)} ms: ${parts.join(', ')}`);
+      }
+      if (r.cpuProfile) {
+        const { self, inclusive } = cpuTimes(r.cpuProfile);
+        const top = (m: Map<string, number>) =>
+          [...m]
+            .filter(([name]) => !['(idle)', '(program)', '(garbage collector)'].includes(name))
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 15)
+            .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+            .join(', ');
+        console.log(`${target.padEnd(8)} filter ${Math.round(r.wall ?? 0)} ms, CPU profile (ms, unminified):`);
+        console.log(`  self: ${top(self)}`);
+        console.log(`  app functions with what they called: ${top(inclusive)}`);
       }
     }
   } finally {

@@ -76,13 +76,14 @@ const median = (xs: number[]) => {
 
 // ---- build ----
 
-export async function buildAll() {
+/** `minify: false` keeps the app's function names, for a CPU profile (bench/profile.ts --cpu). */
+export async function buildAll({ minify = true }: { minify?: boolean } = {}) {
   const t0 = performance.now();
   await build({
     configFile: join(ROOT, 'vite.config.ts'),
     root: ROOT,
     logLevel: 'warn',
-    build: { outDir: join(DIST, 'app'), emptyOutDir: true },
+    build: { outDir: join(DIST, 'app'), emptyOutDir: true, ...(minify ? {} : { minify: false }) },
   });
   await build({ configFile: join(ROOT, 'bench', 'vite.config.ts'), logLevel: 'warn' });
   log(`built the app and the reference pages in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

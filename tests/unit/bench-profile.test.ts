@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { busyByThread, markTime } from '../../bench/profile.ts';
+import { busyByThread, cpuTimes, markTime } from '../../bench/profile.ts';
 
 const meta = (pid: number, tid: number, name: string) => ({
   ph: 'M',
@@ -74,5 +74,35 @@ describe('busyByThread (bench:profile)', () => {
       'main thread waiting for the GPU process': 0,
       'animation frames': 0,
     });
+  });
+});
+
+describe('cpuTimes (bench:profile --cpu)', () => {
+  const app = 'http://127.0.0.1:1/app/assets/index-abc.js';
+  const frame = (functionName: string, url = app) => ({ functionName, url });
+  // root → ResultList → Row → render (MapLibre-like, not the app's) ; root → placeCounts → rowsOf ;
+  // ResultList → ResultList (recursion: one sample counts once)
+  const profile = {
+    nodes: [
+      { id: 1, callFrame: frame('(root)', ''), children: [2, 5] },
+      { id: 2, callFrame: frame('ResultList'), children: [3, 7] },
+      { id: 3, callFrame: frame('Row'), children: [4] },
+      { id: 4, callFrame: frame('render') },
+      { id: 5, callFrame: frame('placeCounts'), children: [6] },
+      { id: 6, callFrame: frame('rowsOf') },
+      { id: 7, callFrame: frame('ResultList') },
+      { id: 8, callFrame: frame('Elsewhere', 'http://127.0.0.1:1/app/assets/PlannerView-x.js') },
+    ],
+    samples: [4, 4, 6, 3, 7, 8],
+    timeDeltas: [1000, 2000, 500, 250, 100, 4000],
+  };
+  const { self, inclusive } = cpuTimes(profile);
+
+  it('counts the time sampled in each function itself', () => {
+    expect(Object.fromEntries(self)).toEqual({ render: 3, rowsOf: 0.5, Row: 0.25, ResultList: 0.1, Elsewhere: 4 });
+  });
+
+  it("counts the app's own functions in the main chunk with what they called, once per sample", () => {
+    expect(Object.fromEntries(inclusive)).toEqual({ ResultList: 3.35, Row: 3.25, placeCounts: 0.5, rowsOf: 0.5 });
   });
 });
