@@ -138,6 +138,30 @@ test('an industry filter changes the features drawn on the map and the list iden
   expect(kinds.size).toBeLessThan(new Set(dataset.features.map((f) => f.kind)).size);
 });
 
+test('on a wide screen the legend starts open with the kinds drawn; the planner closes it, the explorer opens it again', async () => {
+  await page.viewport(1700, 900);
+  try {
+    await mountApp('?lang=en');
+    await datasetLoaded();
+    const legend = () => document.querySelector<HTMLDetailsElement>('[data-testid="legend"]')!;
+    await expect.poll(() => legend()?.open).toBe(true);
+    await expect.poll(() => legend().querySelectorAll('li').length).toBeGreaterThan(1);
+    // The planner's map is narrow beside its workspace.
+    await page.getByRole('button', { name: 'Compare plans' }).click();
+    await expect.poll(() => legend().open).toBe(false);
+    await page.getByRole('button', { name: 'Explore' }).click();
+    await expect.poll(() => legend().open).toBe(true);
+    // Closed by hand, it stays closed while the list changes.
+    await page.getByText('Legend', { exact: true }).click();
+    expect(legend().open).toBe(false);
+    useAppStore.getState().setQuery('Xiamen');
+    await expect.poll(() => listedIds().length).toBeLessThan(useAppStore.getState().dataset!.features.length);
+    expect(legend().open).toBe(false);
+  } finally {
+    await page.viewport(1366, 800);
+  }
+});
+
 test('a search, and a second one, change the features drawn on the map to the places listed; clearing it draws all', async () => {
   await mountApp('?lang=zh-Hans');
   const dataset = await datasetLoaded();

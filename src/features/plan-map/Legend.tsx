@@ -15,8 +15,15 @@ export function Legend() {
   const zoom = useAppStore((s) => s.view?.zoom);
   const i18n = useI18n();
   // Open only where the map is wide enough to spare its corner (it covered a quarter of a
-  // 1366-pixel map); a click opens it anywhere.
-  const [open, setOpen] = useState(() => !planner && window.matchMedia?.('(min-width: 1600px)').matches);
+  // 1366-pixel map); a click opens it anywhere. A change of mode that changes the default (the
+  // planner's narrow map) applies it, as the attribute did before the legend kept its own state.
+  const openByDefault = !planner && window.matchMedia?.('(min-width: 1600px)').matches;
+  const [open, setOpen] = useState(openByDefault);
+  const [defaultFor, setDefaultFor] = useState(openByDefault);
+  if (defaultFor !== openByDefault) {
+    setDefaultFor(openByDefault);
+    setOpen(openByDefault);
+  }
   if (!dataset) return null;
   return (
     <details className="legend" data-testid="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
