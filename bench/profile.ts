@@ -95,16 +95,27 @@ const APP_FUNCTION = /^([A-Z][A-Za-z]{2,}|use[A-Z]\w*|\w*(Counts|Places|Facets|O
  * Milliseconds per function in a CPU profile: `self` (sampled in the function itself) and, for the
  * app's own functions in its main chunk, `inclusive` (in it or what it called, counted once a sample).
  */
-export function cpuTimes(profile: CpuProfile): { self: Map<string, number>; inclusive: Map<string, number> } {
+export function cpuTimes(profile: CpuProfile): {
+  self: Map<string, number>;
+  inclusive: Map<string, number>;
+  byScript: Map<string, number>;
+} {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
+  const byScript = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    const own = byId.get(id)!.callFrame.functionName || '(anonymous)';
+    const { functionName, url } = byId.get(id)!.callFrame;
+    const own = functionName || '(anonymous)';
     self.set(own, (self.get(own) ?? 0) + ms);
+    // Which script the time was spent in (the app's chunks, MapLibre's, the browser's own work).
+    const script = url
+      ? (url.split('/').pop() ?? url).replace(/-[\w-]{8}\.js$/, '.js')
+      : `(${own.replace(/[()]/g, '')})`;
+    byScript.set(script, (byScript.get(script) ?? 0) + ms);
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const { functionName, url } = byId.get(at)!.callFrame;
@@ -112,7 +123,7 @@ export function cpuTimes(profile: CpuProfile): { self: Map<string, number>; incl
     }
     for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
   });
-  return { self, inclusive };
+  return { self, inclusive, byScript };
 }
 
 /** Runs `action` under the CPU profiler (0.1 ms samples) and returns what it sampled. */
@@ -239,7 +250,7 @@ async function main() {
         console.log(`${target.padEnd(8)} ${phase.padEnd(6)} ${Math.round(wall)} ms: ${parts.join(', ')}`);
       }
       if (r.cpuProfile) {
-        const { self, inclusive } = cpuTimes(r.cpuProfile);
+        const { self, inclusive, byScript } = cpuTimes(r.cpuProfile);
         const top = (m: Map<string, number>) =>
           [...m]
             .filter(([name]) => !['(idle)', '(program)', '(garbage collector)'].includes(name))
@@ -250,6 +261,7 @@ async function main() {
         console.log(`${target.padEnd(8)} filter ${Math.round(r.wall ?? 0)} ms, CPU profile (ms, unminified):`);
         console.log(`  self: ${top(self)}`);
         console.log(`  app functions with what they called: ${top(inclusive)}`);
+        console.log(`  by script (self): ${top(byScript)}`);
       }
     }
   } finally {

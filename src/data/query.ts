@@ -7,6 +7,7 @@
 // (`matchesFilters`, the sort in `selectPlaces`). Feature arrays are never mutated once built.
 import type { Dataset, Kind, PlanFeature } from './types.ts';
 import { KIND_ORDER } from './types.ts';
+import { rememberRows } from './place-columns.ts';
 
 export interface Filters {
   industries: string[];
@@ -53,6 +54,8 @@ interface FeatureIndex {
   order: number[] | null;
   /** Each place's position in `order`, by its index (a search's places are sorted by it). */
   position: Uint32Array | null;
+  /** Each place's table row, by its index: a selection's rows without reading its places. */
+  rowOf: Uint32Array | null;
   /** All places in list order: the selection when nothing is filtered or searched. */
   all: PlanFeature[] | null;
   /** The last pass/fail array per filter, for the selection it was computed for. */
@@ -125,7 +128,7 @@ function buildColumn(features: readonly PlanFeature[], key: FilterKey, ids?: Int
 function indexOf(features: readonly PlanFeature[]): FeatureIndex {
   let ix = indexes.get(features);
   if (!ix) {
-    ix = { features, columns: {}, order: null, position: null, all: null, passed: {}, postings: {}, unfiltered: {} };
+    ix = { features, columns: {}, order: null, position: null, rowOf: null, all: null, passed: {}, postings: {}, unfiltered: {} };
     indexes.set(features, ix);
   }
   return ix;
@@ -356,8 +359,16 @@ export function selectPlaces(
       positions = positions.filter((p) => member[p] === 1);
     }
     const out = new Array<PlanFeature>(positions.length);
-    for (let j = 0; j < positions.length; j++) out[j] = features[order[positions[j]]];
-    return out;
+    const rows = new Uint32Array(positions.length);
+    const rowOf = ix.rowOf!;
+    for (let j = 0; j < positions.length; j++) {
+      const i = order[positions[j]];
+      out[j] = features[i];
+      rows[j] = rowOf[i];
+    }
+    // The map's counts and fit read the selection's rows: at 100,000 places, reading each place's
+    // row back from its object costs more than the selection itself.
+    return rememberRows(out, rows);
   }
   // The matched places the filters pass, sorted by score (best first), then list position: one
   // number each, the score above the position's 32 bits (exact in a double).
@@ -374,8 +385,14 @@ export function selectPlaces(
   }
   const sorted = keys.subarray(0, n).sort();
   const out = new Array<PlanFeature>(n);
-  for (let j = 0; j < n; j++) out[j] = features[order[sorted[j] % POSITION_SPAN]];
-  return out;
+  const rows = new Uint32Array(n);
+  const rowOf = ix.rowOf!;
+  for (let j = 0; j < n; j++) {
+    const i = order[sorted[j] % POSITION_SPAN];
+    out[j] = features[i];
+    rows[j] = rowOf[i];
+  }
+  return rememberRows(out, rows);
 }
 
 /** The list order (and each place's position in it): once per dataset, with its first selection. */
@@ -384,6 +401,8 @@ function orderOf(ix: FeatureIndex, dataset: Dataset): number[] {
     ix.order = listOrderOf(dataset.features, dataset.listOrder, dataset.listOrderSorted);
     ix.position = new Uint32Array(dataset.features.length);
     for (let j = 0; j < ix.order.length; j++) ix.position[ix.order[j]] = j;
+    ix.rowOf = new Uint32Array(dataset.features.length);
+    for (let i = 0; i < dataset.features.length; i++) ix.rowOf[i] = dataset.features[i].row;
   }
   return ix.order;
 }

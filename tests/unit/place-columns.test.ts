@@ -32,6 +32,24 @@ describe('place columns', () => {
     expect(rowsOf(selection)).toBe(rowsOf(selection));
   });
 
+  test("a filter's or search's selection comes with its rows, also where rows and indices differ", () => {
+    // Rows shifted, as where the table left damaged rows out: a row is no longer the place's index.
+    const shifted = { ...dataset, features: dataset.features.map((f) => ({ ...f, row: f.row + 3 })) };
+    const industry = dataset.industries.find((i) => dataset.features.some((f) => f.industries.includes(i.id)))!;
+    const best = new Uint8Array(shifted.features.length);
+    const hits = Uint32Array.from([1, 4, 6, 9].filter((i) => i < best.length));
+    hits.forEach((i, k) => (best[i] = 10 + k));
+    const selections = [
+      selectPlaces(shifted, { ...EMPTY_FILTERS, industries: [industry.id] }, null),
+      selectPlaces(shifted, { ...EMPTY_FILTERS, kinds: ['prefecture'] }, null),
+      selectPlaces(shifted, EMPTY_FILTERS, { best, hits }),
+      selectPlaces(shifted, { ...EMPTY_FILTERS, kinds: ['prefecture'] }, { best, hits }),
+    ];
+    expect(selections[0].length).toBeGreaterThan(0);
+    expect(selections[2].length).toBe(hits.length);
+    for (const selection of selections) expect([...rowsOf(selection)]).toEqual(selection.map((f) => f.row));
+  });
+
   test("the map's fit covers exactly the boxes of the places selected", () => {
     for (const industry of dataset.industries.slice(0, 25)) {
       const places = selectPlaces(dataset, { ...EMPTY_FILTERS, industries: [industry.id] }, null);
