@@ -50,13 +50,17 @@ export function busyByThread(events: TraceEvent[], from = -Infinity, to = Infini
   const intervals = new Map<string, [number, number][]>();
   let waits = 0;
   let frames = 0;
+  let inFrames = 0;
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined) continue;
     const [start, end] = [Math.max(e.ts, from), Math.min(e.ts + e.dur, to)];
     if (end <= start) continue;
     const thread = names.get(`${e.pid}:${e.tid}`) ?? '';
     if (thread === 'CrRendererMain' && GPU_WAITS.has(e.name)) waits += end - start;
-    if (thread === 'CrRendererMain' && e.name === 'FireAnimationFrame' && e.ts >= from) frames++;
+    if (thread === 'CrRendererMain' && e.name === 'FireAnimationFrame' && e.ts >= from) {
+      frames++;
+      inFrames += end - start;
+    }
     const kind = THREADS[thread];
     if (!kind) continue;
     const list = intervals.get(kind) ?? [];
@@ -79,6 +83,7 @@ export function busyByThread(events: TraceEvent[], from = -Infinity, to = Infini
   out['main thread waiting for the GPU process'] = waits / 1000;
   // requestAnimationFrame callbacks run: MapLibre draws one map frame in each.
   out['animation frames'] = frames;
+  out['main thread in animation frames'] = inFrames / 1000;
   return out;
 }
 
@@ -186,7 +191,7 @@ async function profile(
     'navigationStart',
     'map:first-idle',
   );
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(Number(process.env.PROFILE_WAIT ?? 1500));
   if (target === 'app') {
     await page.locator('details.filters > summary').click();
     await page.waitForTimeout(300);
@@ -255,7 +260,7 @@ async function main() {
           [...m]
             .filter(([name]) => !['(idle)', '(program)', '(garbage collector)'].includes(name))
             .sort((a, b) => b[1] - a[1])
-            .slice(0, 15)
+            .slice(0, Number(process.env.PROFILE_TOP ?? 15))
             .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
             .join(', ');
         console.log(`${target.padEnd(8)} filter ${Math.round(r.wall ?? 0)} ms, CPU profile (ms, unminified):`);

@@ -48,6 +48,7 @@ describe('busyByThread (bench:profile)', () => {
       'GPU process': 1,
       'main thread waiting for the GPU process': 4,
       'animation frames': 2,
+      'main thread in animation frames': 2,
     });
   });
 
@@ -65,6 +66,8 @@ describe('busyByThread (bench:profile)', () => {
       'GPU process': 1,
       'main thread waiting for the GPU process': 1,
       'animation frames': 1,
+      // The frame at 21–22 ms; the one at 3 ms began before the span.
+      'main thread in animation frames': 1,
     });
     expect(markTime(marked, 'never')).toBeUndefined();
   });
@@ -73,6 +76,7 @@ describe('busyByThread (bench:profile)', () => {
     expect(busyByThread([meta(1, 10, 'CrRendererMain')])).toEqual({
       'main thread waiting for the GPU process': 0,
       'animation frames': 0,
+      'main thread in animation frames': 0,
     });
   });
 });
@@ -96,7 +100,7 @@ describe('cpuTimes (bench:profile --cpu)', () => {
     samples: [4, 4, 6, 3, 7, 8],
     timeDeltas: [1000, 2000, 500, 250, 100, 4000],
   };
-  const { self, inclusive } = cpuTimes(profile);
+  const { self, inclusive, byScript } = cpuTimes(profile);
 
   it('counts the time sampled in each function itself', () => {
     expect(Object.fromEntries(self)).toEqual({ render: 3, rowsOf: 0.5, Row: 0.25, ResultList: 0.1, Elsewhere: 4 });
@@ -104,5 +108,22 @@ describe('cpuTimes (bench:profile --cpu)', () => {
 
   it("counts the app's own functions in the main chunk with what they called, once per sample", () => {
     expect(Object.fromEntries(inclusive)).toEqual({ ResultList: 3.35, Row: 3.25, placeCounts: 0.5, rowsOf: 0.5 });
+  });
+
+  it('adds up the time sampled in each script, its content hash left off', () => {
+    const hashed = {
+      ...profile,
+      nodes: [
+        ...profile.nodes,
+        { id: 9, callFrame: frame('parse', 'http://127.0.0.1:1/app/assets/index-CueKgvVV.js') },
+      ],
+      samples: [...profile.samples, 9, 1],
+      timeDeltas: [...profile.timeDeltas, 700, 300],
+    };
+    const scripts = cpuTimes(hashed).byScript;
+    expect([...scripts.keys()].sort()).toEqual(['(root)', 'PlannerView-x.js', 'index-abc.js', 'index.js']);
+    expect(scripts.get('index-abc.js')).toBeCloseTo(3.85);
+    expect(scripts.get('index.js')).toBeCloseTo(0.7);
+    expect(byScript.get('PlannerView-x.js')).toBe(4);
   });
 });

@@ -22,9 +22,12 @@ export function boundsOf(features: readonly PlanFeature[], all: readonly PlanFea
   return new LngLatBounds([w, s], [e, n]);
 }
 
-/** Works out the places' boxes ahead of the first fit (idle time after the first view). */
+/**
+ * Works out the places' boxes ahead of the first fit (idle time after the first view), and fits
+ * them all once: the first fit then runs optimised code (see query.ts, warmFilterPath).
+ */
 export function prepareFit(dataset: Dataset): void {
-  bboxColumn(dataset.features);
+  boundsOf(dataset.features, dataset.features);
 }
 
 /** Whether the map already shows all of `b` at about the scale a fit would choose. */
