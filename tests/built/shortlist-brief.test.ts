@@ -97,6 +97,20 @@ const LANGS = [
 /** pdftotext (in content order, -raw) breaks lines and may space CJK text: compare without whitespace. */
 const squash = (s: string) => s.replace(/\s+/g, '');
 
+/** Runs one of poppler's tools (pdftotext, pdfinfo), or says what to install where it is missing. */
+function poppler(tool: 'pdftotext' | 'pdfinfo', args: string[]): string {
+  try {
+    return execFileSync(tool, args, { encoding: 'utf8' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(
+        `The printed brief's test reads the PDF with ${tool}: on Debian, apt-get install -y poppler-utils`,
+        { cause: e },
+      );
+    throw e;
+  }
+}
+
 test.each(LANGS)(
   'the printed brief ($lang) has one section per shortlisted place with its quoted clauses',
   async (l) => {
@@ -114,11 +128,11 @@ test.each(LANGS)(
     const pdf = join(process.env.BRIEF_PDF_DIR ?? outDir, `brief-${l.lang}.pdf`);
     writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     await context.close();
-    const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
+    const text = poppler('pdftotext', ['-raw', pdf, '-']);
     const flat = squash(text);
 
     // A4: 595 × 842 points (Chromium writes 594.96 × 841.92).
-    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const info = poppler('pdfinfo', [pdf]);
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     // The page is the brief alone: the app's own search box and list are not printed.
     expect(flat).not.toContain(squash(l.lang === 'en' ? 'Search places or industries' : '搜索地点或产业'));
