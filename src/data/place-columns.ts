@@ -49,16 +49,16 @@ export function bboxColumn(all: readonly Pick<PlanFeature, 'row' | 'bbox'>[]): F
 
 const selections = new WeakMap<readonly Pick<PlanFeature, 'row'>[], Uint32Array>();
 
-/**
- * The rows of a selection, in its order (a place listed twice, twice): once per selection array,
- * shared by the map's counts and its fit. Selections are never changed once made (query.ts).
- */
 /** Records a new selection's rows, worked out with it (see query.ts's selectPlaces); returns the selection. */
 export function rememberRows<T extends readonly Pick<PlanFeature, 'row'>[]>(places: T, rows: Uint32Array): T {
   selections.set(places, rows);
   return places;
 }
 
+/**
+ * The rows of a selection, in its order (a place listed twice, twice): once per selection array,
+ * shared by the map's counts and its fit. Selections are never changed once made (query.ts).
+ */
 export function rowsOf(places: readonly Pick<PlanFeature, 'row'>[]): Uint32Array {
   let rows = selections.get(places);
   if (!rows) {
