@@ -1,6 +1,6 @@
 // Where the map looks: the result set after a filter or search, the place chosen.
 import { LngLatBounds, type Map as MapLibreMap } from 'maplibre-gl';
-import type { Filters } from '../../data/query.ts';
+import { EMPTY_FILTERS, selectPlaces, type Filters } from '../../data/query.ts';
 import type { Dataset, PlanFeature } from '../../data/types.ts';
 import { FUJIAN_BOUNDS } from '../../map-style/basemap-style.ts';
 import { bboxColumn, rowsOf } from '../../data/place-columns.ts';
@@ -24,10 +24,11 @@ export function boundsOf(features: readonly PlanFeature[], all: readonly PlanFea
 
 /**
  * Works out the places' boxes ahead of the first fit (idle time after the first view), and fits
- * them all once: the first fit then runs optimised code (see query.ts, warmFilterPath).
+ * the whole list once: the first fit then runs optimised code (see query.ts, warmFilterPath). The
+ * list's own selection, whose rows the legend reads too, rather than a copy of every row for this.
  */
 export function prepareFit(dataset: Dataset): void {
-  boundsOf(dataset.features, dataset.features);
+  boundsOf(selectPlaces(dataset, EMPTY_FILTERS, null), dataset.features);
 }
 
 /** Whether the map already shows all of `b` at about the scale a fit would choose. */
