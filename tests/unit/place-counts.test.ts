@@ -3,7 +3,7 @@
 // it lies in, and the bubbles add up to the list's count whatever the selection.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { placeCounts, COUNT_CELL_PX } from '../../src/features/plan-map/counts.ts';
+import { placeCounts, warmCounts, COUNT_CELL_PX } from '../../src/features/plan-map/counts.ts';
 import { selectPlaces, EMPTY_FILTERS } from '../../src/data/query.ts';
 import { formatInteger } from '../../src/i18n/format.ts';
 import { realDataset } from '../support/dataset.ts';
@@ -70,5 +70,18 @@ describe('place counts', () => {
     expect(placeCounts(dataset.features, dataset.features, 7, 7, formatInteger).features).toEqual([]);
     const all = placeCounts(dataset.features, dataset.features, 3, 4, (n) => `#${n}`).features;
     for (const f of all) expect(f.properties.label).toBe(`#${f.properties.count}`);
+  });
+
+  test('warming the count ahead (idle time) leaves nothing behind that changes a later count', () => {
+    // Two copies of the places: each has grids of its own (they are cached per array).
+    const warmed = [...dataset.features];
+    const cold = [...dataset.features];
+    warmCounts(selectPlaces(dataset, EMPTY_FILTERS, null), warmed, 3);
+    warmCounts(warmed.slice(0, 7), warmed, 3);
+    const industries = [dataset.industries[0].id];
+    const places = selectPlaces(dataset, { ...EMPTY_FILTERS, industries }, null);
+    const after = placeCounts(places, warmed, 3, 6, formatInteger);
+    expect(after.features.length).toBeGreaterThan(0);
+    expect(after).toEqual(placeCounts(places, cold, 3, 6, formatInteger));
   });
 });

@@ -47,11 +47,12 @@ import { useI18n } from '../../state/use-i18n.ts';
 import { useMapPlaces } from '../../state/use-places.ts';
 import { alreadyFits, fitTarget, flyToPlace, prepareFit } from './camera.ts';
 import { pointStacks } from './stacks.ts';
-import { NO_COUNTS, placeCounts, prepareCountCells } from './counts.ts';
+import { NO_COUNTS, placeCounts, prepareCountCells, warmCounts } from './counts.ts';
 import { FIRST_VIEW_MARK, inIdleAfterFirstView, noFirstView } from '../../lib/after-first-view.ts';
 import { PLAN_MAP_MIN_ZOOM } from './map-options.ts';
 import { listedOutlines, outlinedPlacesOf } from './outlined-places.ts';
 import type { Dataset } from '../../data/types.ts';
+import { EMPTY_FILTERS, selectPlaces } from '../../data/query.ts';
 import { formatInteger } from '../../i18n/format.ts';
 import './plan-map.css';
 
@@ -436,11 +437,12 @@ function PlaceCounts() {
   const [prepared, setPrepared] = useState(false);
   useEffect(() => {
     if (!dataset || !counting) return;
-    // The cells first, then each zoom's grid, a step each.
+    // The cells first, then each zoom's grid, a step each, then the count's loop is run warm.
     const zooms = Array.from({ length: tileMinZoom - PLAN_MAP_MIN_ZOOM }, (_, i) => PLAN_MAP_MIN_ZOOM + i);
     return inIdleAfterFirstView(
       () => prepareCountCells(dataset.features),
       ...zooms.map((z) => () => prepareCountCells(dataset.features, z)),
+      () => warmCounts(selectPlaces(dataset, EMPTY_FILTERS, null), dataset.features, PLAN_MAP_MIN_ZOOM),
       () => setPrepared(true),
     );
   }, [dataset, counting, tileMinZoom]);
