@@ -198,6 +198,26 @@ test('a filter rewrites the rows of the list in place: it adds no row while the 
   expect(added).toBe(0);
 });
 
+test('a filter that writes another place into the focused row moves the map hover and the tab stop to it', async () => {
+  await mountApp('?lang=zh-Hans');
+  const dataset = await datasetLoaded();
+  await settledListIds();
+  const rows = () => [...document.querySelectorAll<HTMLButtonElement>('[data-testid="result-list"] button.result')];
+  rows()[0].focus();
+  const first = rows()[0].dataset.id!;
+  expect(useAppStore.getState().hoverId).toBe(first);
+  const industry = dataset.industries.find((i) => !dataset.byId.get(first)!.industries.includes(i.id))!.id;
+  useAppStore.getState().toggleFilter('industries', industry);
+  const expected = placesFor(dataset, { ...EMPTY_FILTERS, industries: [industry] }, '').places.map((f) => f.id);
+  await expect.poll(() => listedIds()).toEqual(expected.slice(0, 50));
+  // The same button, now another place: still focused, hovered on the map, and the list's tab stop.
+  expect(document.activeElement).toBe(rows()[0]);
+  expect(rows()[0].dataset.id).toBe(expected[0]);
+  await expect.poll(() => useAppStore.getState().hoverId).toBe(expected[0]);
+  expect(rows()[0].tabIndex).toBe(0);
+  expect(rows().filter((b) => b.tabIndex === 0)).toHaveLength(1);
+});
+
 test('on a wide screen the legend starts open with the kinds drawn; the planner closes it, the explorer opens it again', async () => {
   await page.viewport(1700, 900);
   try {

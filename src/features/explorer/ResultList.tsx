@@ -1,4 +1,4 @@
-import { memo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { highlight, matchedIndustries } from '../../data/search/highlight.ts';
 import { ShortlistToggle } from '../../components/ShortlistToggle.tsx';
 import type { PlanFeature } from '../../data/types.ts';
@@ -123,6 +123,14 @@ const Row = memo(function Row({
   // Actions are read when used, not subscribed to: fifty rows, one subscription each.
   const { select, hover } = useAppStore.getState();
   const i18n = useI18n();
+  const button = useRef<HTMLButtonElement>(null);
+  // Rows are kept by position: a new selection can write another place into the focused row. The
+  // focus is then on that place (the map's hover and the list's tab stop follow it).
+  useEffect(() => {
+    if (button.current !== document.activeElement) return;
+    useAppStore.getState().hover(f.id);
+    onFocused(f.id);
+  }, [f.id, onFocused]);
   const match = queryMatchOf(dataset, query);
   const regions = f.prefecture
     .map((c) => dataset.regionByCode.get(c))
@@ -139,6 +147,7 @@ const Row = memo(function Row({
   return (
     <li className="result-row">
       <button
+        ref={button}
         type="button"
         className={`result${hovered ? ' is-hover' : ''}`}
         aria-current={selected ? 'true' : undefined}
