@@ -22,7 +22,7 @@ import type { PlacesTable } from '../../src/data/places-table.ts';
 import { tablePath, tableResponse } from './support/table-fetch.ts';
 import { NATIONAL_ARCHIVE, NATIONAL_FIRST_ZOOM } from './support/national.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { datasetLoaded, drawnPlaceIds, idleMap, mountApp, settledListIds, unmountApp } from './support/app.tsx';
+import { datasetLoaded, drawnPlaceIds, idleMap, listedCount, mountApp, unmountApp } from './support/app.tsx';
 import { watchPage, type PageWatch } from './support/guards.ts';
 
 const TILE_MIN_ZOOM = NATIONAL_FIRST_ZOOM;
@@ -99,11 +99,6 @@ async function bubbles(z: number) {
     CountProperties
   >;
   return data.features.filter((f) => f.properties.z === z);
-}
-/** The number the result list's heading gives, once the list has caught up (it lists in windows). */
-async function listedCount(): Promise<number> {
-  await settledListIds();
-  return Number((document.getElementById('results-heading')?.textContent ?? '').replace(/\D/g, ''));
 }
 const total = (features: { properties: CountProperties }[]) => features.reduce((n, f) => n + f.properties.count, 0);
 

@@ -140,6 +140,16 @@ export async function settledListIds(): Promise<string[]> {
   return listedIds();
 }
 
+/**
+ * The number of places the result list's heading gives, once the list has caught up. The list
+ * builds its rows as the reader comes to them (ResultList's ROW_CHUNK), so its rows are not all
+ * of them.
+ */
+export async function listedCount(): Promise<number> {
+  await settledListIds();
+  return Number((document.getElementById('results-heading')?.textContent ?? '').replace(/\D/g, ''));
+}
+
 /** The plan's point places grouped by their coordinates: "lng,lat" → ids, in data order. */
 export function placesByPoint(features: readonly PlanFeature[]): Map<string, string[]> {
   const byPoint = new Map<string, string[]>();
