@@ -17,7 +17,6 @@ import { OwnLayerOverlay } from '../features/own-layer/OwnLayerOverlay.tsx';
 import { Legend } from '../features/plan-map/Legend.tsx';
 import { planMapOptions } from '../features/plan-map/map-options.ts';
 import { PlanMap } from '../features/plan-map/PlanMap.tsx';
-import { DocumentReader } from '../features/reader/DocumentReader.tsx';
 import { ShortlistButton, ShortlistMapOverlay } from '../features/shortlist/ShortlistEntry.tsx';
 import { HTML_LANG, LANGUAGE_LABELS, LANGUAGES } from '../i18n/languages.ts';
 import { MapCanvas } from '../map/MapCanvas.tsx';
@@ -32,6 +31,10 @@ const PlannerView = lazy(() => import('../features/planner/PlannerView.tsx').the
 // The shortlist's panel (comparison, distances, brief, exports) loads when it is first opened.
 const ShortlistPanel = lazy(() =>
   import('../features/shortlist/ShortlistPanel.tsx').then((m) => ({ default: m.ShortlistPanel })),
+);
+// The document reader (with its stylesheet) loads when a clause is first read.
+const DocumentReader = lazy(() =>
+  import('../features/reader/DocumentReader.tsx').then((m) => ({ default: m.DocumentReader })),
 );
 const OwnLayerImport = lazy(() =>
   import('../features/own-layer/OwnLayerImport.tsx').then((m) => ({ default: m.OwnLayerImport })),
@@ -116,6 +119,7 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
   const selectedId = useAppStore((s) => s.selectedId);
   const mode = useAppStore((s) => s.mode);
   const setMode = useAppStore((s) => s.setMode);
+  const reading = useAppStore((s) => s.reader !== null);
   const [shortlistOpen, setShortlistOpen] = useState(false);
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[lang];
@@ -198,7 +202,12 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
             <MapLayerError />
           </div>
           {guard(<DetailPanel />)}
-          {guard(<DocumentReader />)}
+          {reading &&
+            guard(
+              <Suspense fallback={null}>
+                <DocumentReader />
+              </Suspense>,
+            )}
         </main>
       </div>
     </MapProvider>
