@@ -61,10 +61,10 @@ export function ResultList() {
 }
 
 /**
- * The rows, built as the reader comes to them: ROW_CHUNK at first, more as the reader scrolls
- * (or moves with the keyboard) to within half a screenful of the last one, up to the first page, and past it once the
- * reader asks for all. Only the rows that changed are redrawn, and rows scrolled out of view are
- * not painted.
+ * The rows, built as the reader comes to them: ROW_CHUNK at first, more as the reader scrolls (or
+ * moves with the keyboard) to within half a screenful of the last one, up to the first page, and
+ * past it once the reader asks for all. Only the rows that changed are redrawn, and rows scrolled
+ * out of view are not painted.
  *
  * Rows are kept by position, not by place: a new selection writes its places into the rows there
  * are. (Keyed by place, a filter click at 100,000 places built 50 rows and tore 50 down, about
@@ -179,7 +179,7 @@ const Row = memo(function Row({
   onFocused: (id: string) => void;
 }) {
   const dataset = useAppStore((s) => s.dataset)!;
-  // Actions are read when used, not subscribed to: fifty rows, one subscription each.
+  // Actions are read when used, not subscribed to: up to fifty rows, one subscription each.
   const { select, hover } = useAppStore.getState();
   const i18n = useI18n();
   const button = useRef<HTMLButtonElement>(null);
