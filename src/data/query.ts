@@ -347,7 +347,13 @@ export function selectPlaces(
   const ix = indexOf(features);
   const order = orderOf(ix, dataset);
   const active = FILTER_KEYS.filter((k) => filters[k].length > 0);
-  if (!search && active.length === 0) return (ix.all ??= order.map((i) => features[i]));
+  if (!search && active.length === 0) {
+    const rowOf = ix.rowOf!;
+    return (ix.all ??= rememberRows(
+      order.map((i) => features[i]),
+      Uint32Array.from(order, (i) => rowOf[i]),
+    ));
+  }
   if (!search) {
     // Filters only: the union of the selected values' posting lists for each filter, intersected
     // across filters; cost follows the places selected, not all places.

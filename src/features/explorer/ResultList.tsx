@@ -183,13 +183,18 @@ const Row = memo(function Row({
   const { select, hover } = useAppStore.getState();
   const i18n = useI18n();
   const button = useRef<HTMLButtonElement>(null);
-  // Rows are kept by position: a new selection can write another place into the focused row. The
-  // focus is then on that place (the map's hover and the list's tab stop follow it).
-  useEffect(() => {
-    if (button.current !== document.activeElement) return;
-    useAppStore.getState().hover(f.id);
+  // The map's hover and the list's tab stop follow the focused row's place.
+  const focused = () => {
+    hover(f.id);
     onFocused(f.id);
-  }, [f.id, onFocused]);
+  };
+  // Rows are kept by position: a new selection can write another place into the focused row. The
+  // focus is then on that place.
+  useEffect(() => {
+    if (button.current === document.activeElement) focused();
+    // Only when the row's place changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [f.id]);
   const match = queryMatchOf(dataset, query);
   const regions = f.prefecture
     .map((c) => dataset.regionByCode.get(c))
@@ -215,10 +220,7 @@ const Row = memo(function Row({
         onClick={() => select(f.id)}
         onMouseEnter={() => hover(f.id)}
         onMouseLeave={() => hover(null)}
-        onFocus={() => {
-          hover(f.id);
-          onFocused(f.id);
-        }}
+        onFocus={focused}
         onBlur={() => hover(null)}
       >
         <span className="swatch" style={{ background: KIND_COLORS[f.kind] }} aria-hidden="true" />
