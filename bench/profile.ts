@@ -5,7 +5,9 @@
 // WebGL without a GPU), and how long the main thread sat waiting for the GPU process.
 // `--cpu`: the app built without minifying, and the filter's main-thread JavaScript from a CPU
 // profile: the functions that took most time themselves, and the app's own functions (components,
-// hooks, counts) with what they called.
+// hooks, counts) with what they called. `PROFILE_OUT=dir`: the traces and CPU profiles are also
+// written there (for Chrome's DevTools or a script of one's own).
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
@@ -173,6 +175,8 @@ async function profile(
     await browser.startTracing(page, { categories: CATEGORIES });
     const wall = await action();
     const buffer = await browser.stopTracing();
+    if (process.env.PROFILE_OUT)
+      writeFileSync(resolve(process.env.PROFILE_OUT, `${target}-${to.replace(/\W+/g, '-')}.trace.json`), buffer);
     const json = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
     const events = Array.isArray(json) ? json : json.traceEvents;
     const [start, end] = [markTime(events, from), markTime(events, to, 'last')];
@@ -255,6 +259,9 @@ async function main() {
         console.log(`${target.padEnd(8)} ${phase.padEnd(6)} ${Math.round(wall)} ms: ${parts.join(', ')}`);
       }
       if (r.cpuProfile) {
+        // For a closer look (Chrome's DevTools, or a script): PROFILE_OUT=dir writes it there.
+        if (process.env.PROFILE_OUT)
+          writeFileSync(resolve(process.env.PROFILE_OUT, `${target}-${n}.cpuprofile`), JSON.stringify(r.cpuProfile));
         const { self, inclusive, byScript } = cpuTimes(r.cpuProfile);
         const top = (m: Map<string, number>) =>
           [...m]

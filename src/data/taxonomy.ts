@@ -20,11 +20,29 @@ export function rollupOf(industries: readonly Industry[]): (ids: readonly string
   };
 }
 
-/** Industries as a tree for lists: each top-level entry of a group followed by its sub-industries. */
-export function industryTree(industries: readonly Industry[], group: string): { industry: Industry; depth: number }[] {
+export interface IndustryTreeEntry {
+  industry: Industry;
+  depth: number;
+}
+
+const trees = new WeakMap<readonly Industry[], Map<string, readonly IndustryTreeEntry[]>>();
+
+/**
+ * Industries as a tree for lists: each top-level entry of a group followed by its sub-industries.
+ * Once per taxonomy and group: the filter panel lists every group again on each filter.
+ */
+export function industryTree(industries: readonly Industry[], group: string): readonly IndustryTreeEntry[] {
+  let byGroup = trees.get(industries);
+  if (!byGroup) trees.set(industries, (byGroup = new Map()));
+  let tree = byGroup.get(group);
+  if (!tree) byGroup.set(group, (tree = buildIndustryTree(industries, group)));
+  return tree;
+}
+
+function buildIndustryTree(industries: readonly Industry[], group: string): IndustryTreeEntry[] {
   const inGroup = industries.filter((i) => i.group === group);
   const ids = new Set(inGroup.map((i) => i.id));
-  const out: { industry: Industry; depth: number }[] = [];
+  const out: IndustryTreeEntry[] = [];
   const visit = (i: Industry, depth: number) => {
     out.push({ industry: i, depth });
     for (const child of inGroup) if (child.parent === i.id) visit(child, depth + 1);

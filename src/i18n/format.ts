@@ -15,8 +15,13 @@ export const documentLine = (period: { start: number; end: number }, title: stri
 
 // One formatter: toLocaleString builds one per call (thousands of count bubbles at national scale).
 const integerFormat = new Intl.NumberFormat('en-US');
-/** A count with thousands separators, `50,001`, in every language (as the messages print it). */
-export const formatInteger = (n: number): string => integerFormat.format(n);
+/**
+ * A count with thousands separators, `50,001`, in every language (as the messages print it). A
+ * whole number below 1,000 has none: it is written as is, without the formatter (most of a filter's
+ * count bubbles, about 1 µs each through Intl).
+ */
+export const formatInteger = (n: number): string =>
+  Number.isInteger(n) && n >= 0 && n < 1000 ? String(n) : integerFormat.format(n);
 
 /** A file size in MB (MiB): one decimal below 10, whole numbers from 10 up. */
 export function formatMegabytes(bytes: number): string {
