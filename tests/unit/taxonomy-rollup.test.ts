@@ -85,4 +85,13 @@ describe('taxonomy roll-up', () => {
       });
     }
   });
+
+  test('the tree is built once per taxonomy and group (the filter panel asks on every filter)', () => {
+    const [a, b] = taxonomy.groups;
+    expect(industryTree(taxonomy.industries, a.id)).toBe(industryTree(taxonomy.industries, a.id));
+    expect(industryTree(taxonomy.industries, b.id)).not.toBe(industryTree(taxonomy.industries, a.id));
+    // Another taxonomy (a new dataset) gets its own tree, not the cached one.
+    const other = taxonomy.industries.filter((i) => i.id !== industryTree(taxonomy.industries, a.id)[0].industry.id);
+    expect(industryTree(other, a.id)).not.toEqual(industryTree(taxonomy.industries, a.id));
+  });
 });
