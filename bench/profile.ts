@@ -259,7 +259,6 @@ async function main() {
         console.log(`${target.padEnd(8)} ${phase.padEnd(6)} ${Math.round(wall)} ms: ${parts.join(', ')}`);
       }
       if (r.cpuProfile) {
-        // For a closer look (Chrome's DevTools, or a script): PROFILE_OUT=dir writes it there.
         if (process.env.PROFILE_OUT)
           writeFileSync(resolve(process.env.PROFILE_OUT, `${target}-${n}.cpuprofile`), JSON.stringify(r.cpuProfile));
         const { self, inclusive, byScript } = cpuTimes(r.cpuProfile);

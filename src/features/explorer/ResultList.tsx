@@ -106,14 +106,15 @@ const Rows = memo(function Rows({ places, query }: { places: PlanFeature[]; quer
   const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
     const at = buttons().indexOf(document.activeElement as HTMLButtonElement);
     const go = (i: number) => {
-      // Past the last row built: the next are built first (End: to the page's end, or a page on).
-      if (i >= count && count < limit) flushSync(() => build(e.key === 'End' ? count + PAGE : i + ROW_CHUNK));
+      // Past the last row built: the rows up to it are built first, and a chunk more for the arrow.
+      if (i >= count && count < limit) flushSync(() => build(i + (e.key === 'End' ? 1 : ROW_CHUNK)));
       const all = buttons();
       all[Math.max(0, Math.min(all.length - 1, i))]?.focus();
     };
     if (e.key === 'ArrowDown') go(at + 1);
     else if (e.key === 'ArrowUp') go(at - 1);
     else if (e.key === 'Home') go(0);
+    // End: the page's last row, or a page on once all are asked for.
     else if (e.key === 'End') go(count < limit ? Math.min(limit, count + PAGE) - 1 : count - 1);
     else return;
     e.preventDefault();
