@@ -64,7 +64,25 @@ interface FeatureIndex {
   postings: Partial<Record<FilterKey, Uint32Array[]>>;
   /** Each filter's facet counts over every place (nothing else selected), once counted. */
   unfiltered: Partial<Record<FilterKey, Map<string, number>>>;
+  /** Co-occurrence tables of two filters (`pairKey`), built ahead by `pairCountSteps`; null: too large to keep. */
+  pairs: Partial<Record<string, PairTable | null>>;
 }
+
+/**
+ * How many places have value x of filter a and value y of filter b (a before b in FILTER_KEYS),
+ * at x · across + y, and the first such place (its index; −1: none). With one value of one filter
+ * selected (the usual click), the other filters' counts are its row: no pass over its places.
+ */
+interface PairTable {
+  across: number;
+  count: Uint32Array;
+  first: Int32Array;
+}
+
+/** The most cells a pair table may have (2 MB with both arrays); a larger pair is counted by scanning. */
+const PAIR_CELLS_MAX = 1 << 18;
+
+const pairKey = (a: number, b: number) => `${Math.min(a, b)}|${Math.max(a, b)}`;
 
 const indexes = new WeakMap<readonly PlanFeature[], FeatureIndex>();
 
@@ -128,7 +146,7 @@ function buildColumn(features: readonly PlanFeature[], key: FilterKey, ids?: Int
 function indexOf(features: readonly PlanFeature[]): FeatureIndex {
   let ix = indexes.get(features);
   if (!ix) {
-    ix = { features, columns: {}, order: null, position: null, rowOf: null, all: null, passed: {}, postings: {}, unfiltered: {} };
+    ix = { features, columns: {}, order: null, position: null, rowOf: null, all: null, passed: {}, postings: {}, unfiltered: {}, pairs: {} };
     indexes.set(features, ix);
   }
   return ix;
@@ -212,6 +230,15 @@ function countFacets(
     }
   };
   const only = active.length === 1 ? active[0] : -1;
+  const onlyValues = only >= 0 ? filters[FILTER_KEYS[only]] : [];
+  const x = onlyValues.length === 1 ? columnOf(ix, FILTER_KEYS[only]).code.get(onlyValues[0]) : undefined;
+  const tables = x === undefined ? [] : wanted.map((w) => (w.k === only ? null : ix.pairs[pairKey(only, w.k)]));
+  if (x !== undefined && tables.every(Boolean)) {
+    // One value of one filter (the usual click), its co-occurrence tables built ahead: each other
+    // filter's counts are the value's row, in the order a scan of the places meets them.
+    wanted.forEach((w, t) => pairRow(ix, tables[t]!, only, x, w));
+    return finish(ix, wanted, out, overAll);
+  }
   if (only >= 0 && ix.order && wanted.every((w) => w.k !== only)) {
     // One filter on, its own counts kept (the usual toggle): the others count just the places it
     // selects, from its posting lists, in data order as the plain scan meets them.
@@ -236,12 +263,87 @@ function countFacets(
       for (const w of wanted) if (failures !== 1 || failed === w.k) count(i, w);
     }
   }
+  return finish(ix, wanted, out, overAll);
+}
+
+/** One filter's counts while they are summed: per value code, and the codes in the order first counted. */
+interface Tally {
+  k: number;
+  values: string[];
+  counts: Uint32Array;
+  first: number[];
+}
+
+function finish(
+  ix: FeatureIndex,
+  wanted: readonly Tally[],
+  out: Record<FilterKey, Map<string, number>>,
+  overAll: (k: number) => boolean,
+): Record<FilterKey, Map<string, number>> {
   for (const w of wanted) {
     const key = FILTER_KEYS[w.k];
     out[key] = new Map(w.first.map((c) => [w.values[c], w.counts[c]]));
     if (overAll(w.k)) ix.unfiltered[key] = out[key];
   }
   return out;
+}
+
+/**
+ * Fills `w` (filter w.k's counts) from the places having value x of filter `only`: the pair
+ * table's row, its values ordered by the first place having both (and, within one place, in
+ * that place's order), as a scan in data order counts them.
+ */
+function pairRow(ix: FeatureIndex, table: PairTable, only: number, x: number, w: Tally): void {
+  const n = w.values.length;
+  const at = only < w.k ? (y: number) => x * table.across + y : (y: number) => y * table.across + x;
+  const firstOf = new Int32Array(n);
+  for (let y = 0; y < n; y++) {
+    const c = at(y);
+    if (table.count[c] === 0) continue;
+    w.counts[y] = table.count[c];
+    firstOf[y] = table.first[c];
+    w.first.push(y);
+  }
+  const { start, codes } = columnOf(ix, FILTER_KEYS[w.k]);
+  const inPlace = (i: number, y: number) => {
+    for (let j = start[i]; j < start[i + 1]; j++) if (codes[j] === y) return j;
+    return -1;
+  };
+  w.first.sort((a, b) => firstOf[a] - firstOf[b] || inPlace(firstOf[a], a) - inPlace(firstOf[b], b));
+}
+
+/** Filter a's and b's co-occurrence table (a before b), or null where it would be too large. */
+function buildPairTable(ix: FeatureIndex, a: FilterKey, b: FilterKey): PairTable | null {
+  const A = columnOf(ix, a);
+  const B = columnOf(ix, b);
+  const across = B.values.length;
+  if (A.values.length * across > PAIR_CELLS_MAX) return null;
+  const count = new Uint32Array(A.values.length * across);
+  const first = new Int32Array(count.length).fill(-1);
+  for (let i = 0; i < ix.features.length; i++) {
+    for (let ja = A.start[i], ea = A.start[i + 1]; ja < ea; ja++) {
+      const row = A.codes[ja] * across;
+      for (let jb = B.start[i], eb = B.start[i + 1]; jb < eb; jb++) {
+        const c = row + B.codes[jb];
+        if (count[c]++ === 0) first[c] = i;
+      }
+    }
+  }
+  return { across, count, first };
+}
+
+/**
+ * The steps that build the filters' co-occurrence tables, one table each (idle time after the
+ * first view: at 100,000 places each is a pass over the places' codes, 1–5 ms). A click on one
+ * value of a filter then counts the others from a row.
+ */
+export function pairCountSteps(dataset: Dataset): (() => void)[] {
+  const ix = indexOf(dataset.features);
+  return FILTER_KEYS.flatMap((a, i) =>
+    FILTER_KEYS.slice(i + 1).map((b, j) => () => {
+      ix.pairs[pairKey(i, i + 1 + j)] ??= buildPairTable(ix, a, b);
+    }),
+  );
 }
 
 /** Counts, for each value of one filter, the places that would match if it were selected (read-only: may be kept). */

@@ -12,6 +12,7 @@ import {
   FILTER_KEYS,
   matchesFilters,
   prepareFilterIndex,
+  pairCountSteps,
   selectPlaces,
   warmFilterPath,
   type FilterKey,
@@ -180,6 +181,25 @@ describe.each(datasets)('the filter index on %s', (_, make) => {
       }
     }
     expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  test("with the filters' co-occurrence tables built, one value of one filter counts the others as a plain scan does, in its order", () => {
+    const places = [...dataset.features];
+    const prepared = { ...dataset, features: places };
+    prepareFilterIndex(prepared);
+    for (const step of pairCountSteps(prepared)) step();
+    let checked = 0;
+    for (const key of FILTER_KEYS) {
+      const values = [...plainFacetCounts(places, EMPTY_FILTERS, key).keys()];
+      const some = [...new Set([values[0], values[1], values[Math.floor(values.length / 2)], values.at(-1)])];
+      for (const value of [...some.filter((v) => v !== undefined), 'no-such-value']) {
+        const filters = { ...EMPTY_FILTERS, [key]: [value] };
+        const all = allFacetCounts(places, filters);
+        for (const other of FILTER_KEYS) expect([...all[other]]).toEqual([...plainFacetCounts(places, filters, other)]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(12);
   });
 
   test('the filter index prepared ahead (idle time after the first view) selects and counts as one built by the clicks', () => {

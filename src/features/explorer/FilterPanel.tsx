@@ -1,5 +1,12 @@
 import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { allFacetCounts, FILTER_KEYS, prepareFilterIndex, warmFilterPath, type FilterKey } from '../../data/query.ts';
+import {
+  allFacetCounts,
+  FILTER_KEYS,
+  prepareFilterIndex,
+  pairCountSteps,
+  warmFilterPath,
+  type FilterKey,
+} from '../../data/query.ts';
 import { inIdleAfterFirstView } from '../../lib/after-first-view.ts';
 import { industryTree } from '../../data/taxonomy.ts';
 import { KIND_ORDER } from '../../data/types.ts';
@@ -97,13 +104,15 @@ export function FilterPanel() {
   // Counted once the panel is open, or in idle time after the first view: at 100,000 places the
   // first count (with the index it builds) holds the main thread for about 0.1 s, which the first
   // view need not pay for a panel that is closed. The filters' posting lists come first, then each
-  // filter's path is run once (warmFilterPath).
+  // filter's path is run once (warmFilterPath), then the filters' co-occurrence tables are built
+  // (pairCountSteps: a click on one value then reads the others' counts from a row).
   const [prepared, setPrepared] = useState(false);
   useEffect(() => {
     if (!dataset || prepared) return;
     return inIdleAfterFirstView(
       () => prepareFilterIndex(dataset),
       ...FILTER_KEYS.map((key) => () => warmFilterPath(dataset, key)),
+      ...pairCountSteps(dataset),
       () => setPrepared(true),
     );
   }, [dataset, prepared]);
