@@ -21,6 +21,7 @@ import { ShortlistButton, ShortlistMapOverlay } from '../features/shortlist/Shor
 import { HTML_LANG, LANGUAGE_LABELS, LANGUAGES } from '../i18n/languages.ts';
 import { MapCanvas } from '../map/MapCanvas.tsx';
 import { MapProvider } from '../map/MapProvider.tsx';
+import { MapPlacesProvider } from '../state/map-places.tsx';
 import { useAppStore } from '../state/store.ts';
 import { translate, useI18n } from '../state/use-i18n.ts';
 import { startUrlSync } from '../state/url-sync.ts';
@@ -190,17 +191,19 @@ export function App({ onMap }: { onMap?: (map: MapLibreMap | null) => void }) {
             )}
             {guard(<ResultList />)}
           </section>
-          <div className="map-pane">
-            {guard(
-              <MapCanvas options={planMapOptions} fallback={<NoWebGL />} label={t('mapLabel')}>
-                <PlanMap />
-                <OwnLayerOverlay />
-                <ShortlistMapOverlay />
-              </MapCanvas>,
-            )}
-            {guard(<Legend />)}
-            <MapLayerError />
-          </div>
+          <MapPlacesProvider>
+            <div className="map-pane">
+              {guard(
+                <MapCanvas options={planMapOptions} fallback={<NoWebGL />} label={t('mapLabel')}>
+                  <PlanMap />
+                  <OwnLayerOverlay />
+                  <ShortlistMapOverlay />
+                </MapCanvas>,
+              )}
+              {guard(<Legend />)}
+              <MapLayerError />
+            </div>
+          </MapPlacesProvider>
           {guard(<DetailPanel />)}
           {reading &&
             guard(

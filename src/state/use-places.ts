@@ -159,9 +159,11 @@ export type DeferredPlaces = ReturnType<typeof useDeferredPlaces>;
  * of the map (new layer filters, count badges, a camera move) costs a frame of its own, up to a
  * hundred milliseconds without a GPU; sent in the list's frame, it would hold that frame back, so
  * the map takes the new selection right after the browser has shown the list. `current` is false
- * until the map has it (the map pane says so with aria-busy).
+ * until the map has it (the map pane says so with aria-busy). Run once for the whole map
+ * (`MapPlacesProvider` in map-places.tsx): every map component takes the selection in the same
+ * commit, so that MapLibre gets one batch of changes per filter, not one per component.
  */
-export function useMapPlaces(): DeferredPlaces {
+export function useMapPlacesPass(): DeferredPlaces {
   const deferred = useDeferredPlaces();
   const { places, searchIds, current, dataset, filters, query } = deferred;
   // One object per selection (useDeferredPlaces spreads a new one each render).
@@ -182,7 +184,10 @@ export function useMapPlaces(): DeferredPlaces {
       clearTimeout(timer);
     };
   }, [latest, shown]);
-  // New data are drawn at once: there is no earlier list to show first.
-  if (shown === latest || shown.dataset !== latest.dataset) return latest;
-  return { ...shown, current: false };
+  // New data are drawn at once: there is no earlier list to show first. One object per state, so
+  // that the map's components re-render only when it changes.
+  return useMemo(
+    () => (shown === latest || shown.dataset !== latest.dataset ? latest : { ...shown, current: false }),
+    [shown, latest],
+  );
 }

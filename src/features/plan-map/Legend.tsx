@@ -3,7 +3,7 @@ import { KIND_ORDER, type PlanFeature } from '../../data/types.ts';
 import { kindsOf } from '../../data/place-columns.ts';
 import { useI18n } from '../../state/use-i18n.ts';
 import { useAppStore } from '../../state/store.ts';
-import { useMapPlaces } from '../../state/use-places.ts';
+import { useMapPlaces } from '../../state/map-places.tsx';
 import { KIND_COLORS } from '../../map-style/kind-colors.ts';
 import { PLAN_MAP_MIN_ZOOM } from './map-options.ts';
 import './plan-map.css';

@@ -44,7 +44,7 @@ import {
 import { ShortlistToggle } from '../../components/ShortlistToggle.tsx';
 import { useAppStore } from '../../state/store.ts';
 import { useI18n } from '../../state/use-i18n.ts';
-import { useMapPlaces } from '../../state/use-places.ts';
+import { useMapPlaces } from '../../state/map-places.tsx';
 import { alreadyFits, fitTarget, flyToPlace, prepareFit } from './camera.ts';
 import { pointStacks } from './stacks.ts';
 import { NO_COUNTS, placeCounts, prepareCountCells, warmCounts } from './counts.ts';
