@@ -154,22 +154,26 @@ export function useDeferredPlaces(): Places & {
 
 export type DeferredPlaces = ReturnType<typeof useDeferredPlaces>;
 
+/** What the map draws: the deferred selection without whether it has caught up. */
+export type MapSelection = Omit<DeferredPlaces, 'current'>;
+
 /**
  * `useDeferredPlaces` for the map: the same selection, one painted frame after the list. A redraw
  * of the map (new layer filters, count badges, a camera move) costs a frame of its own, up to a
  * hundred milliseconds without a GPU; sent in the list's frame, it would hold that frame back, so
- * the map takes the new selection right after the browser has shown the list. `current` is false
- * until the map has it (the map pane says so with aria-busy). Run once for the whole map
- * (`MapPlacesProvider` in map-places.tsx): every map component takes the selection in the same
+ * the map takes the new selection right after the browser has shown the list. `current`, beside
+ * the selection, is false until the map has it (the map pane says so with aria-busy). Run once for
+ * the whole map (`MapPlacesProvider` in map-places.tsx): every map component takes the selection in the same
  * commit, so that MapLibre gets one batch of changes per filter, not one per component.
  */
-export function useMapPlacesPass(): DeferredPlaces {
+export function useMapPlacesPass(): { selection: MapSelection; current: boolean } {
   const deferred = useDeferredPlaces();
   const { places, searchIds, current, dataset, filters, query } = deferred;
-  // One object per selection (useDeferredPlaces spreads a new one each render).
+  // One object per selection (useDeferredPlaces spreads a new one each render). Without `current`:
+  // the click's own render, which only marks the map busy, leaves the map's components alone.
   const latest = useMemo(
-    () => ({ places, searchIds, current, dataset, filters, query }),
-    [places, searchIds, current, dataset, filters, query],
+    () => ({ places, searchIds, dataset, filters, query }),
+    [places, searchIds, dataset, filters, query],
   );
   const [shown, setShown] = useState(latest);
   useEffect(() => {
@@ -184,10 +188,7 @@ export function useMapPlacesPass(): DeferredPlaces {
       clearTimeout(timer);
     };
   }, [latest, shown]);
-  // New data are drawn at once: there is no earlier list to show first. One object per state, so
-  // that the map's components re-render only when it changes.
-  return useMemo(
-    () => (shown === latest || shown.dataset !== latest.dataset ? latest : { ...shown, current: false }),
-    [shown, latest],
-  );
+  // New data are drawn at once: there is no earlier list to show first.
+  const selection = shown.dataset !== latest.dataset ? latest : shown;
+  return { selection, current: current && selection === latest };
 }

@@ -44,7 +44,7 @@ import {
 import { ShortlistToggle } from '../../components/ShortlistToggle.tsx';
 import { useAppStore } from '../../state/store.ts';
 import { useI18n } from '../../state/use-i18n.ts';
-import { useMapPlaces } from '../../state/map-places.tsx';
+import { useMapPlaces, useMapPlacesCurrent } from '../../state/map-places.tsx';
 import { alreadyFits, fitTarget, flyToPlace, prepareFit } from './camera.ts';
 import { pointStacks } from './stacks.ts';
 import { NO_COUNTS, placeCounts, prepareCountCells, warmCounts } from './counts.ts';
@@ -52,6 +52,7 @@ import { FIRST_VIEW_MARK, inIdleAfterFirstView, noFirstView } from '../../lib/af
 import { PLAN_MAP_MIN_ZOOM } from './map-options.ts';
 import { listedOutlines, outlinedPlacesOf } from './outlined-places.ts';
 import type { Dataset } from '../../data/types.ts';
+import type { MapSelection } from '../../state/use-places.ts';
 import { EMPTY_FILTERS, selectPlaces } from '../../data/query.ts';
 import { formatInteger } from '../../i18n/format.ts';
 import './plan-map.css';
@@ -257,7 +258,8 @@ function PlanStates() {
 function FitResults() {
   const map = useMap();
   const fitRequest = useAppStore((s) => s.fitRequest);
-  const { places, current, filters, searchIds, dataset } = useMapPlaces();
+  const { places, filters, searchIds, dataset } = useMapPlaces();
+  const current = useMapPlacesCurrent();
   const fitted = useRef(0);
   useEffect(() => {
     if (dataset) return inIdleAfterFirstView(() => prepareFit(dataset));
@@ -280,7 +282,7 @@ function FitResults() {
  * does not wait for it), unless the link narrows it once the table is. Not where the table left
  * damaged rows out: the tiles would count them, the list does not.
  */
-function useTileCounts({ searchIds, filters, dataset }: ReturnType<typeof useMapPlaces>): boolean {
+function useTileCounts({ searchIds, filters, dataset }: MapSelection): boolean {
   const linkNarrows = useAppStore((s) => s.linkNarrows);
   const narrowed = searchIds !== null || Object.values(filters).some((v) => v.length > 0);
   if (narrowed) return false;
@@ -292,6 +294,24 @@ function useTileCounts({ searchIds, filters, dataset }: ReturnType<typeof useMap
 const NO_PLACES: ExpressionSpecification = ['boolean', false];
 
 /**
+ * The map pane says while it still draws the previous selection, as the list does (or nothing,
+ * waiting for the table to apply the link). A component of its own: the click's render, which
+ * makes the map busy, re-renders only this.
+ */
+function MapBusy() {
+  const map = useMap();
+  const current = useMapPlacesCurrent();
+  const linkNarrows = useAppStore((s) => s.linkNarrows);
+  const tableFailed = useAppStore((s) => s.loadError !== null);
+  const dataset = useAppStore((s) => s.dataset);
+  const waiting = linkNarrows && !dataset && !tableFailed;
+  useEffect(() => {
+    map?.getContainer().setAttribute('aria-busy', String(!current || waiting));
+  }, [map, current, waiting]);
+  return null;
+}
+
+/**
  * The plan layers. Filters and search change only the layer filters (MapLibre's worker applies
  * them to the tiles it already has); the data are never sent again. The map follows a click one
  * render and one painted frame later (useMapPlaces): the click itself only updates the checkbox,
@@ -299,9 +319,8 @@ const NO_PLACES: ExpressionSpecification = ['boolean', false];
  */
 function PlanLayers() {
   const { lang } = useI18n();
-  const map = useMap();
   const shown = useMapPlaces();
-  const { searchIds, filters, current } = shown;
+  const { searchIds, filters } = shown;
   const searching = searchIds !== null;
   // A link that filters or searches is applied once the table is in: until then no place is drawn,
   // rather than every place (the search box already shows the link's words). A table that cannot
@@ -314,11 +333,6 @@ function PlanLayers() {
     [waiting, filters, searching],
   );
   const hits = useMemo(() => (searchIds ? searchHitsState(searchIds) : null), [searchIds]);
-  // The map pane says while it still draws the previous selection, as the list does (or nothing,
-  // waiting for the table to apply the link).
-  useEffect(() => {
-    map?.getContainer().setAttribute('aria-busy', String(!current || waiting));
-  }, [map, current, waiting]);
   const narrowed = searching || Object.values(filters).some((v) => v.length > 0);
   const tileCounts = useTileCounts(shown);
   const layers = useMemo(
@@ -505,6 +519,7 @@ export function PlanMap() {
       <PerformanceMarks />
       <PlanLayerErrors />
       <PlanLayers />
+      <MapBusy />
       <SelectedPlace />
       <Stacks />
       <PlanInteractions />
