@@ -62,7 +62,10 @@ function finestCellOf(all: readonly Counted[]): Float64Array {
 export function prepareCountCells(all: readonly Counted[], zoom?: number): void {
   finestCellOf(all);
   originColumns(all);
-  if (zoom !== undefined && zoom <= FINEST_ZOOM) levelOf(all, zoom);
+  if (zoom === undefined || zoom > FINEST_ZOOM) return;
+  levelOf(all, zoom);
+  // Zooms come coarsest first: each links its cells to the level below, where that is prepared.
+  if (levels.get(all)?.has(zoom - 1)) parentsOf(all, zoom);
 }
 
 /** No bubbles: the count source's data while the map draws the tile archive's. */
@@ -153,22 +156,71 @@ function sumCells(rows: Uint32Array, level: Level, lngOf: Float64Array, latOf: F
 const WARM_RUNS = 3;
 
 /**
- * Runs the count's loop over `places` (every place, say) a few times at one zoom's grid and throws
- * the sums away (about 10 ms at 100,000 places, in idle time). Otherwise a filter's count is the
- * loop's first run, which V8 interprets: 4–9 ms per zoom level in the benchmark's toggle at 100,000
+ * Counts `places` (every place, say) a few times at zoom and the zoom above and throws the bubbles
+ * away (about 10 ms at 100,000 places, in idle time). Otherwise a filter's count is the loops'
+ * first run, which V8 interprets: 4–9 ms per zoom level in the benchmark's toggle at 100,000
  * places, against 1.0–1.5 ms once compiled.
  */
 export function warmCounts(places: readonly Counted[], all: readonly Counted[], zoom: number): void {
-  const rows = rowsOf(places);
-  const level = levelOf(all, zoom);
-  const origin = originColumns(all);
-  for (let k = 0; k < WARM_RUNS; k++) for (const c of sumCells(rows, level, origin.lng, origin.lat)) level.count[c] = 0;
+  for (let k = 0; k < WARM_RUNS; k++) placeCounts(places, all, zoom, zoom + 2, String);
+}
+
+const parents = new WeakMap<Level, Int32Array>();
+
+/**
+ * For each occupied cell of zoom z's grid, the cell of zoom z − 1's that holds it (the grids nest:
+ * four cells in one); once per features array and zoom.
+ */
+function parentsOf(all: readonly Counted[], z: number): Int32Array {
+  const level = levelOf(all, z);
+  let parentOf = parents.get(level);
+  if (!parentOf) {
+    const up = levelOf(all, z - 1).cellOf;
+    parentOf = new Int32Array(level.count.length);
+    for (let row = 0; row < up.length; row++) parentOf[level.cellOf[row]] = up[row];
+    parents.set(level, parentOf);
+  }
+  return parentOf;
+}
+
+/**
+ * Adds the sums of a finer level's `touched` cells into the level below (`parentOf`: the finer
+ * cell's cell there). Returns the cells it reached, in the order the finer ones first reach them,
+ * which is the order the rows first reach them.
+ */
+function mergeCells(finer: Level, touched: number[], parentOf: Int32Array, level: Level): number[] {
+  const { count, lng, lat, west, south, east, north } = level;
+  const reached: number[] = [];
+  for (const f of touched) {
+    const c = parentOf[f];
+    if (count[c] === 0) {
+      reached.push(c);
+      count[c] = finer.count[f];
+      lng[c] = finer.lng[f];
+      lat[c] = finer.lat[f];
+      west[c] = finer.west[f];
+      south[c] = finer.south[f];
+      east[c] = finer.east[f];
+      north[c] = finer.north[f];
+      continue;
+    }
+    count[c] += finer.count[f];
+    lng[c] += finer.lng[f];
+    lat[c] += finer.lat[f];
+    if (finer.west[f] < west[c]) west[c] = finer.west[f];
+    if (finer.east[f] > east[c]) east[c] = finer.east[f];
+    if (finer.south[f] < south[c]) south[c] = finer.south[f];
+    if (finer.north[f] > north[c]) north[c] = finer.north[f];
+  }
+  return reached;
 }
 
 /**
  * One bubble per occupied cell, for each zoom from `fromZoom` up to but not including `toZoom`
  * (the finest first), of `places` (the selection; `all`: every place of the dataset, whose grids
- * are cached). Each zoom is one pass over the selection's rows into its grid's sums.
+ * are cached). One pass over the selection's rows fills the finest zoom's grid; each coarser one
+ * adds up the cells of the zoom above it (at 100,000 places there are a few thousand cells to a
+ * selection's tens of thousands of rows).
  */
 export function placeCounts(
   places: readonly Counted[],
@@ -181,10 +233,20 @@ export function placeCounts(
   if (toZoom <= fromZoom) return { type: 'FeatureCollection', features };
   const rows = rowsOf(places);
   const origin = originColumns(all);
-  for (let z = Math.min(toZoom - 1, FINEST_ZOOM); z >= fromZoom; z--) {
-    const level = levelOf(all, z);
+  const finest = Math.min(toZoom - 1, FINEST_ZOOM);
+  let level = levelOf(all, finest);
+  let touched = sumCells(rows, level, origin.lng, origin.lat);
+  for (let z = finest; z >= fromZoom; z--) {
+    if (z < finest) {
+      const finer = level;
+      const finerTouched = touched;
+      level = levelOf(all, z);
+      touched = mergeCells(finer, finerTouched, parentsOf(all, z + 1), level);
+      // The finer level's sums are read: its cells are cleared for the next count.
+      for (const c of finerTouched) finer.count[c] = 0;
+    }
     const { count, lng, lat, west, south, east, north } = level;
-    for (const c of sumCells(rows, level, origin.lng, origin.lat)) {
+    for (const c of touched) {
       const n = count[c];
       const [w, s, e, nn] = [west[c], south[c], east[c], north[c]];
       features.push({
@@ -196,8 +258,8 @@ export function placeCounts(
         },
         properties: { z, count: n, label: format(n), west: w, south: s, east: e, north: nn },
       });
-      count[c] = 0;
     }
   }
+  for (const c of touched) level.count[c] = 0;
   return { type: 'FeatureCollection', features };
 }
