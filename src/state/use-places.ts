@@ -163,8 +163,8 @@ export type MapSelection = Omit<DeferredPlaces, 'current'>;
  * hundred milliseconds without a GPU; sent in the list's frame, it would hold that frame back, so
  * the map takes the new selection right after the browser has shown the list. `current`, beside
  * the selection, is false until the map has it (the map pane says so with aria-busy). Run once for
- * the whole map (`MapPlacesProvider` in map-places.tsx): every map component takes the selection in the same
- * commit, so that MapLibre gets one batch of changes per filter, not one per component.
+ * the whole map (`MapPlacesProvider` in map-places.tsx): every map component takes the selection
+ * in the same commit, so that MapLibre gets one batch of changes per filter, not one per component.
  */
 export function useMapPlacesPass(): { selection: MapSelection; current: boolean } {
   const deferred = useDeferredPlaces();

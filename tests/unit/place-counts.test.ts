@@ -76,8 +76,8 @@ describe('place counts', () => {
     // Two copies of the places: each has grids of its own (they are cached per array).
     const warmed = [...dataset.features];
     const cold = [...dataset.features];
-    warmCounts(selectPlaces(dataset, EMPTY_FILTERS, null), warmed, 3);
-    warmCounts(warmed.slice(0, 7), warmed, 3);
+    warmCounts(selectPlaces(dataset, EMPTY_FILTERS, null), warmed, 3, 5);
+    warmCounts(warmed.slice(0, 7), warmed, 3, 5);
     const industries = [dataset.industries[0].id];
     const places = selectPlaces(dataset, { ...EMPTY_FILTERS, industries }, null);
     const after = placeCounts(places, warmed, 3, 6, formatInteger);

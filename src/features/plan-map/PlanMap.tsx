@@ -303,6 +303,18 @@ function useTileCounts({ searchIds, filters, dataset }: MapSelection): boolean {
 const NO_PLACES: ExpressionSpecification = ['boolean', false];
 
 /**
+ * Whether the map waits for the table to apply the link: a link that filters or searches is
+ * applied once the table is in, and until then no place is drawn, rather than every place (the
+ * search box already shows the link's words). A table that cannot be had applies nothing: the
+ * tiles' places are drawn then, beside the message why.
+ */
+function useWaitingForLink(dataset: Dataset | null): boolean {
+  const linkNarrows = useAppStore((s) => s.linkNarrows);
+  const tableFailed = useAppStore((s) => s.loadError !== null);
+  return linkNarrows && !dataset && !tableFailed;
+}
+
+/**
  * The map pane says while it still draws the previous selection, as the list does (or nothing,
  * waiting for the table to apply the link). A component of its own: the click's render, which
  * makes the map busy, re-renders only this.
@@ -310,10 +322,7 @@ const NO_PLACES: ExpressionSpecification = ['boolean', false];
 function MapBusy() {
   const map = useMap();
   const current = useMapPlacesCurrent();
-  const linkNarrows = useAppStore((s) => s.linkNarrows);
-  const tableFailed = useAppStore((s) => s.loadError !== null);
-  const dataset = useAppStore((s) => s.dataset);
-  const waiting = linkNarrows && !dataset && !tableFailed;
+  const waiting = useWaitingForLink(useAppStore((s) => s.dataset));
   useEffect(() => {
     map?.getContainer().setAttribute('aria-busy', String(!current || waiting));
   }, [map, current, waiting]);
@@ -331,12 +340,7 @@ function PlanLayers() {
   const shown = useMapPlaces();
   const { searchIds, filters } = shown;
   const searching = searchIds !== null;
-  // A link that filters or searches is applied once the table is in: until then no place is drawn,
-  // rather than every place (the search box already shows the link's words). A table that cannot
-  // be had applies nothing: the tiles' places are drawn then, beside the message why.
-  const linkNarrows = useAppStore((s) => s.linkNarrows);
-  const tableFailed = useAppStore((s) => s.loadError !== null);
-  const waiting = linkNarrows && !shown.dataset && !tableFailed;
+  const waiting = useWaitingForLink(shown.dataset);
   const selection = useMemo(
     () => (waiting ? NO_PLACES : planFilter(filters, searching)),
     [waiting, filters, searching],
@@ -465,7 +469,14 @@ function PlaceCounts() {
     return inIdleAfterFirstView(
       () => prepareCountCells(dataset.features),
       ...zooms.map((z) => () => prepareCountCells(dataset.features, z)),
-      () => warmCounts(selectPlaces(dataset, EMPTY_FILTERS, null), dataset.features, PLAN_MAP_MIN_ZOOM),
+      // Two zooms where there are two: the finest is summed from the rows, the other from its cells.
+      () =>
+        warmCounts(
+          selectPlaces(dataset, EMPTY_FILTERS, null),
+          dataset.features,
+          PLAN_MAP_MIN_ZOOM,
+          Math.min(tileMinZoom, PLAN_MAP_MIN_ZOOM + 2),
+        ),
       () => setPrepared(true),
     );
   }, [dataset, counting, tileMinZoom]);

@@ -156,13 +156,18 @@ function sumCells(rows: Uint32Array, level: Level, lngOf: Float64Array, latOf: F
 const WARM_RUNS = 3;
 
 /**
- * Counts `places` (every place, say) a few times at zoom and the zoom above and throws the bubbles
- * away (about 10 ms at 100,000 places, in idle time). Otherwise a filter's count is the loops'
- * first run, which V8 interprets: 4–9 ms per zoom level in the benchmark's toggle at 100,000
- * places, against 1.0–1.5 ms once compiled.
+ * Counts `places` (every place, say) a few times over zooms `fromZoom` to `toZoom` (exclusive: the
+ * grids the map counts on, prepared) and throws the bubbles away (about 10 ms at 100,000 places,
+ * in idle time). Otherwise a filter's count is the loops' first run, which V8 interprets: 4–9 ms
+ * per zoom level in the benchmark's toggle at 100,000 places, against 1.0–1.5 ms once compiled.
  */
-export function warmCounts(places: readonly Counted[], all: readonly Counted[], zoom: number): void {
-  for (let k = 0; k < WARM_RUNS; k++) placeCounts(places, all, zoom, zoom + 2, String);
+export function warmCounts(
+  places: readonly Counted[],
+  all: readonly Counted[],
+  fromZoom: number,
+  toZoom: number,
+): void {
+  for (let k = 0; k < WARM_RUNS; k++) placeCounts(places, all, fromZoom, toZoom, String);
 }
 
 const parents = new WeakMap<Level, Int32Array>();
